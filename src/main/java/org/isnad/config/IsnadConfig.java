@@ -1,0 +1,82 @@
+package org.isnad.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration, bound from {@code config/isnad.yaml} with environment overrides applied
+ * (see {@link ConfigLoader}). Immutable; the composition root hands the relevant part to each feature.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IsnadConfig(
+        String dataDir,
+        Ingest ingest,
+        Answer answer,
+        Llm llm,
+        Brief brief,
+        Audit audit,
+        Review review,
+        Telegram telegram) {
+
+    public Path dataPath() {
+        return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir);
+    }
+
+    /** A copy with another data folder (the {@code --data} option). */
+    public IsnadConfig withDataDir(String dir) {
+        return new IsnadConfig(dir, ingest, answer, llm, brief, audit, review, telegram);
+    }
+
+    /** A copy with another answer section (tests, {@code --answerer}). */
+    public IsnadConfig withAnswer(Answer a) {
+        return new IsnadConfig(dataDir, ingest, a, llm, brief, audit, review, telegram);
+    }
+
+    public IsnadConfig withLlm(Llm l) {
+        return new IsnadConfig(dataDir, ingest, answer, l, brief, audit, review, telegram);
+    }
+
+    public IsnadConfig withReview(Review r) {
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, r, telegram);
+    }
+
+    public IsnadConfig withTelegram(Telegram t) {
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, review, t);
+    }
+
+    public IsnadConfig withAudit(Audit a) {
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, a, review, telegram);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Answer(int maxQuotes, int candidatePassages, String answerer, String glossary, String freedictDir) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Llm(String provider, String baseUrl, String model, String apiKey, int timeoutS, boolean translateQueries) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Brief(int minPoints, int maxPoints, boolean openToAll) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Audit(boolean enabled, boolean pseudonymize, String pseudonymKeyFile, int retentionDays) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Review(int port, String bind, String token, String publicUrl) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Telegram(
+            String apiUrl,
+            String tokenFile,
+            List<Long> staffIds,
+            List<Long> moderatorIds,
+            boolean allowlistOnly,
+            List<Long> allowlist,
+            int floodPerMinute,
+            int maxQuestionChars,
+            long perChatIntervalMs,
+            int globalPerSecond) {}
+}
