@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
