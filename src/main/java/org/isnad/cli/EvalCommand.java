@@ -63,6 +63,10 @@ final class EvalCommand implements Callable<Integer> {
             System.err.println("isnad eval: give exactly one of --dataset FILE or --set FILE (see --help)");
             return 2;
         }
+        if (withhold < 0 || withhold >= 1 || limit < 0 || warmup < 0) {
+            System.err.println("isnad eval: --withhold must be in [0, 1), --limit and --warmup >= 0");
+            return 2;
+        }
         for (Path p : dataset != null ? List.of(dataset) : List.of(set)) {
             if (!Files.isReadable(p)) {
                 System.err.println("isnad eval: cannot read " + p);
