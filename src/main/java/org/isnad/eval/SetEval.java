@@ -33,7 +33,7 @@ public final class SetEval {
     private SetEval() {}
 
     /** The outcome of one question for both systems. */
-    public record Outcome(QuestionSet.Item item, boolean isnadPass, boolean lucenePass, QaSystem.Response isnad) {}
+    public record Outcome(QuestionSet.Item item, boolean isnadPass, boolean lucenePass, QaSystem.Response isnad, QaSystem.Response lucene) {}
 
     /** The report and the per-question outcomes (tests look at failures). */
     public record Result(EvalReport report, List<Outcome> outcomes) {}
@@ -66,7 +66,7 @@ public final class SetEval {
                 luceneTally.add(lr, gold, item.mustContainAny());
                 boolean ip = passes(item, ir);
                 boolean lp = passes(item, lr);
-                outcomes.add(new Outcome(item, ip, lp, ir));
+                outcomes.add(new Outcome(item, ip, lp, ir, lr));
                 for (String g : List.of("all", "lang " + item.lang(), "type " + item.type())) {
                     int[] row = groups.computeIfAbsent(g, k -> new int[3]);
                     row[0]++;
