@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
         List<String> keys;
         if (dataset != null) {
             report = runDataset();
-            keys = SquadEval.KEYS;
+            keys = json ? SquadEval.KEYS : SquadEval.TABLE_KEYS;
         } else {
             report = runSet();
             keys = SetEval.KEYS;

@@ -28,6 +28,10 @@ public final class SquadEval {
     public static final List<String> KEYS = List.of(
             "recall@1", "recall@5", "mrr@10", "hit@1", "hit@3", "validity", "answered", "refusal", "p50Ms", "p99Ms");
 
+    /** What the table prints: the contract keys and, with XQuAD-R sentence breaks, sentence@1. */
+    public static final List<String> TABLE_KEYS = List.of(
+            "recall@1", "recall@5", "mrr@10", "hit@1", "hit@3", "sentence@1", "validity", "answered", "refusal", "p50Ms", "p99Ms");
+
     /**
      * @param withhold share of paragraphs left out of the index (their questions should be refused)
      * @param seed fixes which paragraphs are withheld and which questions a {@code limit} keeps
@@ -47,6 +51,15 @@ public final class SquadEval {
     }
 
     private SquadEval() {}
+
+    /** The XQuAD-R sentence holding the question's first gold answer, or null without sentence breaks. */
+    static int[] goldSentence(SquadDataset.Paragraph p, SquadDataset.Question q) {
+        if (p.sentenceBreaks().isEmpty() || q.answers().isEmpty()) {
+            return null;
+        }
+        int at = q.answers().get(0).start();
+        return p.sentenceBreaks().stream().filter(b -> b[0] <= at && at < b[1]).findFirst().orElse(null);
+    }
 
     /** The paragraph ids withheld from the index: a seeded {@code share} of them. */
     public static Set<String> withheld(SquadDataset ds, double share, long seed) {
@@ -78,6 +91,8 @@ public final class SquadEval {
             passages.put(d.id(), isnad.index().passagesOf(d.id()).stream().map(PassageHit::passage).toList());
         }
 
+        Map<String, SquadDataset.Paragraph> byId = new HashMap<>();
+        ds.paragraphs().forEach(p -> byId.put(p.id(), p));
         record Asked(SquadDataset.Question q, String paragraphId) {}
         List<Asked> asked = new ArrayList<>();
         for (SquadDataset.Paragraph p : ds.paragraphs()) {
@@ -110,8 +125,9 @@ public final class SquadEval {
             for (Asked a : asked) {
                 String gold = withheld.contains(a.paragraphId()) ? null : a.paragraphId();
                 List<String> golds = a.q().answers().stream().map(SquadDataset.Gold::text).toList();
-                boolean ih = isnadTally.add(isnadQa.ask(a.q().text()), gold, golds);
-                boolean lh = luceneTally.add(lucene.ask(a.q().text()), gold, golds);
+                int[] sentence = goldSentence(byId.get(a.paragraphId()), a.q());
+                boolean ih = isnadTally.add(isnadQa.ask(a.q().text()), gold, golds, sentence);
+                boolean lh = luceneTally.add(lucene.ask(a.q().text()), gold, golds, sentence);
                 if (gold != null) {
                     int[] row = byType.computeIfAbsent(QuestionCues.typeOf(a.q().text()), t -> new int[3]);
                     row[0]++;

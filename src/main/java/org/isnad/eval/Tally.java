@@ -13,6 +13,7 @@ import org.isnad.answer.Citation;
  * over answerable questions (whose document is indexed); the refusal rate is over questions whose
  * document was withheld; validity is over every citation shown; latency over every question.
  * A quote counts as a hit only when the system answered: a refusal shows no answer.
+ * {@code sentence@1} (XQuAD-R only, not part of the JSON contract) is printed in tables.
  */
 public final class Tally {
 
@@ -24,6 +25,8 @@ public final class Tally {
     private double reciprocalRanks;
     private int hit1;
     private int hit3;
+    private int withSentence;
+    private int sentence1;
     private int answered;
     private int refused;
     private long citations;
@@ -40,6 +43,14 @@ public final class Tally {
      * refusal is right); {@code golds} are the acceptable answer texts. Returns whether the top quote hit.
      */
     public boolean add(QaSystem.Response r, String goldDocId, List<String> golds) {
+        return add(r, goldDocId, golds, null);
+    }
+
+    /**
+     * As {@link #add(QaSystem.Response, String, List)}, with the gold sentence's [start, end) in the
+     * gold document when known (XQuAD-R): "sentence@1" counts first quotes that overlap it.
+     */
+    public boolean add(QaSystem.Response r, String goldDocId, List<String> golds, int[] goldSentence) {
         millis.add(r.nanos() / 1e6);
         for (Citation c : r.citations()) {
             citations++;
@@ -55,6 +66,15 @@ public final class Tally {
             return false;
         }
         answerable++;
+        if (goldSentence != null) {
+            withSentence++;
+            if (r.answered() && !r.citations().isEmpty()) {
+                Citation first = r.citations().get(0);
+                if (first.docId().equals(goldDocId) && first.start() < goldSentence[1] && goldSentence[0] < first.end()) {
+                    sentence1++;
+                }
+            }
+        }
         int rank = r.rankedDocIds().indexOf(goldDocId);
         if (rank == 0) {
             found1++;
@@ -116,6 +136,9 @@ public final class Tally {
         }
         if (withheld > 0) {
             m.put("refusal", ratio(refused, withheld));
+        }
+        if (withSentence > 0) {
+            m.put("sentence@1", ratio(sentence1, withSentence));
         }
         if (!millis.isEmpty()) {
             Percentiles p = new Percentiles(millis);
