@@ -14,7 +14,7 @@ public final class QuestionCues {
 
     public static QuestionType typeOf(String question) {
         String q = " " + ArabicNormalizer.normalize(question).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\p{Punct}؟،؛«»“”]", " ").replaceAll("\\s+", " ").strip() + " ";
+                .replaceAll("\\p{Cf}", "").replaceAll("[\\p{Punct}؟،؛«»“”]", " ").replaceAll("\\s+", " ").strip() + " ";
         if (q.contains(" how many ") || q.contains(" how much ") || q.startsWith(" كم ") || q.contains(" كم ")) {
             return QuestionType.HOW_MANY;
         }
@@ -36,7 +36,8 @@ public final class QuestionCues {
             return QuestionType.YES_NO;
         }
         if (q.contains(" what ") || q.contains(" which ") || q.contains(" how ") || q.startsWith(" ما ") || q.startsWith(" ماذا ")
-                || q.contains(" ما هو ") || q.contains(" ما هي ") || q.contains(" اي ") || q.contains(" كيف ")) {
+                || q.contains(" ما هو ") || q.contains(" ما هي ") || q.contains(" اي ") || q.contains(" ايه ") || q.contains(" كيف ")
+                || q.startsWith(" ماسم ") || q.startsWith(" بماذا ") || q.startsWith(" بما ") || q.startsWith(" اذكر ") || q.startsWith(" اعط ")) {
             return QuestionType.WHAT;
         }
         return QuestionType.OTHER;
