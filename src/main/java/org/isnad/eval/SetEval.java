@@ -27,6 +27,7 @@ public final class SetEval {
     static {
         List<String> keys = new ArrayList<>(List.of("pass"));
         keys.addAll(SquadEval.KEYS);
+        keys.add(keys.indexOf("validity"), "precision@1");
         KEYS = List.copyOf(keys);
     }
 

@@ -13,7 +13,9 @@ import org.isnad.answer.Citation;
  * over answerable questions (whose document is indexed); the refusal rate is over questions whose
  * document was withheld; validity is over every citation shown; latency over every question.
  * A quote counts as a hit only when the system answered: a refusal shows no answer.
- * {@code sentence@1} (XQuAD-R only, not part of the JSON contract) is printed in tables.
+ * Two figures outside the JSON contract are printed in tables: {@code precision@1}, hit@1 among
+ * the answered questions (how often an answer given is right), and {@code sentence@1} (XQuAD-R only),
+ * the first quote overlapping the gold sentence.
  */
 public final class Tally {
 
@@ -136,6 +138,9 @@ public final class Tally {
         }
         if (withheld > 0) {
             m.put("refusal", ratio(refused, withheld));
+        }
+        if (answered > 0) {
+            m.put("precision@1", ratio(hit1, answered));
         }
         if (withSentence > 0) {
             m.put("sentence@1", ratio(sentence1, withSentence));
