@@ -3,6 +3,7 @@ package org.isnad;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 
 /**
@@ -14,6 +15,7 @@ import org.isnad.config.IsnadConfig;
 public final class Isnad implements AutoCloseable {
 
     private final IsnadConfig config;
+    private AuditLog audit;
 
     private Isnad(IsnadConfig config) {
         this.config = config;
@@ -33,8 +35,25 @@ public final class Isnad implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The answer log ({@code <dataDir>/audit.db}), opened on first use. Doors record every answer with
+     * {@link AuditLog#tryRecord} before replying; see {@code audit.*} in the configuration.
+     */
+    public synchronized AuditLog audit() {
+        if (audit == null) {
+            audit = AuditLog.open(config);
+        }
+        return audit;
+    }
+
     @Override
     public void close() {
         // Parts are closed in reverse order of creation as features are added.
+        synchronized (this) {
+            if (audit != null) {
+                audit.close();
+                audit = null;
+            }
+        }
     }
 }
