@@ -77,6 +77,7 @@ public final class AuditLog implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean recording = true;
 
     private AuditLog(Path file, Pseudonymizer pseudonymizer, Clock clock, Connection writer, Connection reader) {
         this.file = file;
@@ -124,6 +125,7 @@ public final class AuditLog implements AutoCloseable {
             pseudonymizer = Pseudonymizer.keyed(key);
         }
         AuditLog log = open(config.dataPath().resolve(FILE_NAME), pseudonymizer, Clock.systemUTC());
+        log.recording = audit == null || audit.enabled();
         if (audit != null && audit.retentionDays() > 0) {
             try {
                 log.purge(Duration.ofDays(audit.retentionDays()));
@@ -184,6 +186,9 @@ public final class AuditLog implements AutoCloseable {
      * and counted in {@link #failedWrites()}, and the result is empty. The door goes on answering.
      */
     public OptionalLong tryRecord(Answer answer, AnswerEvent event) {
+        if (!recording) {
+            return OptionalLong.empty();
+        }
         try {
             return OptionalLong.of(record(answer, event));
         } catch (RuntimeException e) {
@@ -223,9 +228,17 @@ public final class AuditLog implements AutoCloseable {
         return ids;
     }
 
+    /** False when {@code audit.enabled: false}: {@link #tryRecord} then records nothing. */
+    public boolean isRecording() {
+        return recording;
+    }
+
     private long recordAt(Instant at, Answer answer, AnswerEvent event) {
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(event, "event");
+        if (!recording) {
+            throw new AuditException("the answer log is disabled (audit.enabled: false)", null);
+        }
         long id;
         synchronized (writeLock) {
             ensureOpen();
