@@ -67,7 +67,8 @@
 
   function goToList(params) {
     const s = params.toString();
-    location.hash = '#/' + (s ? '?' + s : '');
+    const hash = '#/' + (s ? '?' + s : '');
+    if (location.hash === hash) route(); else location.hash = hash;
   }
 
   async function showList() {

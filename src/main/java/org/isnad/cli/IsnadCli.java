@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         description = "Answers questions about a news archive with verbatim, cited quotations.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LogCommand.class,
+            ReviewCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
