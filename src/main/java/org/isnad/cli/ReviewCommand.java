@@ -1,9 +1,9 @@
 package org.isnad.cli;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.isnad.Isnad;
 import org.isnad.config.IsnadConfig;
+import org.isnad.ingest.Document;
 import org.isnad.review.ReviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,17 +40,13 @@ public final class ReviewCommand implements Callable<Integer> {
             return 2;
         }
         try (Isnad isnad = Isnad.open(config)) {
-            // Until the archive index is wired here, quotes show without their surrounding paragraph.
-            ReviewServer server = ReviewServer.start(options, isnad.audit(), ReviewCommand::documentText);
+            ReviewServer server = ReviewServer.start(options, isnad.audit(),
+                    docId -> isnad.index().document(docId).map(Document::text));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "review-stop"));
             spec.commandLine().getOut().println("review page: " + server.url() + "  (Ctrl-C stops)");
             spec.commandLine().getOut().flush();
             server.join();
         }
         return 0;
-    }
-
-    private static Optional<String> documentText(String docId) {
-        return Optional.empty();
     }
 }
