@@ -292,7 +292,12 @@ public final class ReviewServer implements AutoCloseable {
 
     private void setState(Context ctx) throws IOException {
         long id = id(ctx);
-        JsonNode body = json.readTree(ctx.body());
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
         if (body == null || !body.hasNonNull("state")) {
             throw new IllegalArgumentException("body must be {\"state\": \"...\", \"note\": \"...\"}");
         }
