@@ -6,7 +6,8 @@
   const API = '/review/api';
   const FILTERS = ['since', 'until', 'lang', 'feedback', 'state', 'answered', 'text'];
   const FEEDBACK = { up: '👍', down: '👎' };
-  let lastListHash = '#/';
+  // The list's filters survive opening an entry and reloading it (sessionStorage is per tab).
+  function lastListHash() { return sessionStorage.getItem('isnad-review-list') || '#/'; }
   let currentEntry = null;
 
   function el(tag, attrs, ...children) {
@@ -74,7 +75,7 @@
   async function showList() {
     document.getElementById('detail-view').hidden = true;
     document.getElementById('list-view').hidden = false;
-    lastListHash = location.hash || '#/';
+    sessionStorage.setItem('isnad-review-list', location.hash || '#/');
     const params = listParams();
     fillFilters(params);
     const body = await api('/entries?' + params.toString());
@@ -150,7 +151,7 @@
   async function showDetail(id) {
     document.getElementById('list-view').hidden = true;
     document.getElementById('detail-view').hidden = false;
-    document.getElementById('back').setAttribute('href', lastListHash);
+    document.getElementById('back').setAttribute('href', lastListHash());
     const e = await api('/entries/' + encodeURIComponent(id));
     currentEntry = e;
     document.getElementById('d-id').textContent = e.id;
