@@ -128,6 +128,9 @@ class AuditLogTest {
         assertThat(ids(LogFilter.all().withText("100%"))).containsExactly(un);
         assertThat(ids(LogFilter.all().withText("0_0"))).containsExactly(un);
         assertThat(ids(LogFilter.all().withText("1%0"))).isEmpty(); // % and _ are literal, not wildcards
+        assertThat(ids(LogFilter.all().withText("0%"))).containsExactly(un); // shorter than a trigram: LIKE
+        assertThat(ids(LogFilter.all().withText("INVITED TO"))).containsExactly(en);
+        assertThat(ids(LogFilter.all().withText("say \"yes"))).isEmpty(); // quotes cannot break the query
         assertThat(ids(LogFilter.all().withSince(T0.plus(Duration.ofMinutes(30))))).containsExactly(un, ar);
         assertThat(ids(LogFilter.all().withUntil(T0.plus(Duration.ofMinutes(30))))).containsExactly(en);
         assertThat(ids(LogFilter.all().withLanguage("en").withAnswered(true))).containsExactly(en);
@@ -211,6 +214,8 @@ class AuditLogTest {
         assertThat(log.get(old)).isEmpty();
         assertThat(log.get(recent)).isPresent();
         assertThat(log.purge(Duration.ofDays(90))).isZero();
+        assertThat(ids(LogFilter.all().withText("old"))).isEmpty(); // gone from the text index too
+        assertThat(ids(LogFilter.all().withText("recent"))).containsExactly(recent);
     }
 
     @Test

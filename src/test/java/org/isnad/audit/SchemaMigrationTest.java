@@ -64,6 +64,9 @@ class SchemaMigrationTest {
             assertThat(log.list(LogFilter.all().withFeedback(Feedback.DOWN), 1, 10).entries())
                     .extracting(LogSummary::id).containsExactly(1L);
             assertThat(log.flag(1, ModerationState.OK, "mona", "checked")).isTrue();
+            // Entries from before the text index existed are found by free text too.
+            assertThat(log.list(LogFilter.all().withText("دعت روسيا"), 1, 10).entries())
+                    .extracting(LogSummary::id).containsExactly(1L);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             List<String> indexes = new ArrayList<>();
@@ -73,6 +76,9 @@ class SchemaMigrationTest {
                 }
             }
             assertThat(indexes).contains("answers_at", "answers_state_at", "answers_feedback_at", "answers_language_at");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'answers_fts'")) {
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
         }
         // Opening again is a no-op: nothing left to migrate, nothing lost.
         try (AuditLog log = AuditLog.open(db, Pseudonymizer.raw(), Clock.systemUTC())) {
