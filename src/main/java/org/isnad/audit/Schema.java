@@ -50,8 +50,12 @@ final class Schema {
                     "CREATE INDEX IF NOT EXISTS answers_language_at ON answers(language, at)",
                     "CREATE INDEX IF NOT EXISTS answers_answered_at ON answers(answered, at)"),
             // v3: free-text search over questions and answers (trigram: substrings, any script, no case),
-            // kept in step with the table by triggers; existing entries are indexed by the rebuild.
-            List.of("""
+            // kept in step with the table by triggers; existing entries are indexed by the rebuild. Two
+            // composite indexes answer the review page's common pairs (language or feedback with a state).
+            List.of(
+                    "CREATE INDEX IF NOT EXISTS answers_language_state_at ON answers(language, state, at)",
+                    "CREATE INDEX IF NOT EXISTS answers_feedback_state_at ON answers(feedback, state, at)",
+                    """
                     CREATE VIRTUAL TABLE IF NOT EXISTS answers_fts USING fts5(
                       question, answer, content='answers', content_rowid='id', tokenize='trigram')""",
                     """

@@ -68,10 +68,11 @@ public final class ReviewListBenchmark {
                 scenarios.put("list, no filter (page 1 + counters)", "/review/api/entries");
                 scenarios.put("feedback=down", "/review/api/entries?feedback=down");
                 scenarios.put("state=unreviewed & lang=ar", "/review/api/entries?state=unreviewed&lang=ar");
+                scenarios.put("feedback=down & state=unreviewed", "/review/api/entries?feedback=down&state=unreviewed");
                 scenarios.put("answered=no", "/review/api/entries?answered=no");
                 scenarios.put("last 7 days", "/review/api/entries?since=7d");
                 scenarios.put("date range + down + en", "/review/api/entries?since=30d&until=10d&feedback=down&lang=en");
-                scenarios.put("free text (LIKE, full scan)", "/review/api/entries?text=%D9%85%D9%88%D8%B3%D9%83%D9%88%2042");
+                scenarios.put("free text (trigram FTS5)", "/review/api/entries?text=%D9%85%D9%88%D8%B3%D9%83%D9%88%2042");
                 scenarios.put("page 500 (deep offset)", "/review/api/entries?page=500");
                 scenarios.put("list without counters", "/review/api/entries?counters=false");
                 scenarios.put("detail view", "/review/api/entries/" + someId);
