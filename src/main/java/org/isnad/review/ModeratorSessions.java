@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ModeratorSessions {
 
     static final Duration LIFETIME = Duration.ofHours(12);
+    /** Wrong tokens tolerated per minute before every token check is refused for the rest of the minute. */
+    static final int MAX_FAILURES_PER_MINUTE = 20;
     private static final int MAX_SESSIONS = 1000;
 
     private record Session(String moderator, Instant expires) {}
@@ -27,6 +31,7 @@ final class ModeratorSessions {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Deque<Instant> failures = new ArrayDeque<>();
 
     ModeratorSessions(String token, Clock clock) {
         if (token == null || token.isBlank()) {
@@ -39,7 +44,27 @@ final class ModeratorSessions {
 
     /** Compares in constant time so response timing does not reveal a prefix of the token. */
     boolean tokenMatches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+        boolean ok = candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+        if (!ok) {
+            synchronized (failures) {
+                failures.addLast(clock.instant());
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * False while too many wrong tokens were tried in the last minute: guessing the token by brute
+     * force is throttled to {@value #MAX_FAILURES_PER_MINUTE} tries a minute. Live sessions are unaffected.
+     */
+    boolean acceptingTokens() {
+        Instant cutoff = clock.instant().minus(Duration.ofMinutes(1));
+        synchronized (failures) {
+            while (!failures.isEmpty() && failures.peekFirst().isBefore(cutoff)) {
+                failures.removeFirst();
+            }
+            return failures.size() < MAX_FAILURES_PER_MINUTE;
+        }
     }
 
     /** The token from an {@code Authorization: Bearer …} header, if it is right. */

@@ -183,6 +183,10 @@ public final class ReviewServer implements AutoCloseable {
     }
 
     private void login(Context ctx) {
+        if (!sessions.acceptingTokens()) {
+            ctx.status(429).html(loginHtml);
+            return;
+        }
         if (!sessions.tokenMatches(ctx.formParam("token"))) {
             ctx.redirect("/review?failed=1", HttpStatus.SEE_OTHER);
             return;
@@ -211,18 +215,29 @@ public final class ReviewServer implements AutoCloseable {
         ctx.contentType(type).result(resource(file));
     }
 
-    /** The moderator behind a request: bearer token ("api" unless named) or a live session cookie. */
+    /** The moderator behind a request: a live session cookie, or the bearer token ("api" unless named). */
     private Optional<String> moderator(Context ctx) {
-        if (sessions.bearerMatches(ctx.header("Authorization"))) {
-            return Optional.of("api");
+        Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
+        if (session.isPresent()) {
+            return session;
         }
-        return sessions.moderator(ctx.cookie(COOKIE));
+        return bearer(ctx) ? Optional.of("api") : Optional.empty();
+    }
+
+    private boolean bearer(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return authorization != null && sessions.acceptingTokens() && sessions.bearerMatches(authorization);
     }
 
     private Handler api(Handler handler) {
         return ctx -> {
-            boolean bearer = sessions.bearerMatches(ctx.header("Authorization"));
-            Optional<String> moderator = moderator(ctx);
+            if (ctx.header("Authorization") != null && !sessions.acceptingTokens()) {
+                error(ctx, 429, "too many wrong tokens; try again in a minute");
+                return;
+            }
+            Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
+            boolean bearer = session.isEmpty() && bearer(ctx);
+            Optional<String> moderator = session.isPresent() ? session : bearer ? Optional.of("api") : Optional.empty();
             if (moderator.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"isnad-review\"");
                 error(ctx, 401, "moderator token required");

@@ -205,6 +205,20 @@ class ReviewServerTest {
     }
 
     @Test
+    void guessingTheTokenIsThrottledButLiveSessionsGoOn() throws Exception {
+        HttpResponse<String> login = post("/review/login", "token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded");
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        for (int i = 0; i < ModeratorSessions.MAX_FAILURES_PER_MINUTE; i++) {
+            assertThat(get("/review/api/entries", bearer("guess-" + i)).statusCode()).isEqualTo(401);
+        }
+        assertThat(get("/review/api/entries", bearer(TOKEN)).statusCode()).isEqualTo(429);
+        assertThat(post("/review/login", "token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded").statusCode())
+                .isEqualTo(429);
+        assertThat(get("/review/api/entries", "Cookie", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withoutAConfiguredTokenTheServerRefusesToStart() {
         assertThatThrownBy(() -> ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, ""), log, id -> Optional.empty()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ISNAD_REVIEW_TOKEN");
