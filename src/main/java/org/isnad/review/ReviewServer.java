@@ -82,6 +82,20 @@ public final class ReviewServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The link moderators get with {@code /review} in Telegram: {@code review.publicUrl} when set
+     * (the page behind a reverse proxy), else {@code http://BIND:PORT/review}.
+     */
+    public static String pageLink(IsnadConfig.Review review) {
+        if (review.publicUrl() != null && !review.publicUrl().isBlank()) {
+            return review.publicUrl().strip();
+        }
+        Options o = Options.from(review);
+        String host = "0.0.0.0".equals(o.bind()) || "::".equals(o.bind()) ? "127.0.0.1"
+                : o.bind().contains(":") ? "[" + o.bind() + "]" : o.bind();
+        return "http://" + host + ":" + o.port() + "/review";
+    }
+
     private final Javalin app;
     private final AuditLog log;
     private final Function<String, Optional<String>> documentText;

@@ -233,5 +233,8 @@ class ReviewServerTest {
         ReviewServer.Options defaults = ReviewServer.Options.from(new ConfigLoader(Map.of()).load().review());
         assertThat(defaults.bind()).isEqualTo("127.0.0.1");
         assertThat(defaults.token()).isEmpty();
+        assertThat(ReviewServer.pageLink(config.review())).isEqualTo("http://127.0.0.1:18123/review");
+        IsnadConfig proxied = new ConfigLoader(Map.of("ISNAD_REVIEW_PUBLIC_URL", "https://news.example/review")).load();
+        assertThat(ReviewServer.pageLink(proxied.review())).isEqualTo("https://news.example/review");
     }
 }
