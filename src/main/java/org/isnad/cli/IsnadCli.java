@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            LogCommand.class,
+            ReviewCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
