@@ -19,6 +19,12 @@ public final class SpeakerTurns {
     private static final Set<String> SPEECH_VERBS = Set.of("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح",
             "اوضحت", "يوضح", "توضح", "صرح", "صرحت", "تابع", "تابعت", "ذكر", "ذكرت", "اشار", "اشارت", "يقول", "تقول",
             "اعلن", "اعلنت", "يضيف", "تضيف", "تساءل", "تساءلت", "ردف", "اردف", "اردفت");
+    /** Words that make a line-start label reported speech or narration rather than a turn ("أجابت نويرت قائلة:"). */
+    private static final Set<String> NARRATION = Set.of("اجاب", "اجابت", "يجيب", "تجيب", "سال", "سالت", "سالته",
+            "سالها", "رد", "ردت", "اختتم", "اختتمت", "استطرد", "استطردت", "اكمل", "اكملت", "ابلغ", "ابلغت", "اتبع",
+            "اصدر", "اصدرت", "غرد", "غردت", "مغردا", "مغرده", "بالقول", "بقوله", "بقولها", "ليقول", "لتقول", "يصيح",
+            "اعقب", "اعقبها", "استدرك", "استدركت", "اضافوا", "قالوا", "يقولون", "كتب", "كتبت", "تساءل", "حديثه",
+            "حديثها", "كلمته", "كلمتها", "يتحدى", "يهاجم", "تحذر", "يحذر", "تقول", "يقول", "البيان", "بيانا");
     private static final Set<String> ARABIC_FUNCTION_WORDS = Set.of("في", "من", "على", "الى", "عن", "ان", "انه",
             "انها", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "كان", "كانت", "قد", "لقد",
             "ما", "لا", "لم", "لن", "ثم", "حيث", "كما", "لكن", "او", "مع", "بعد", "قبل", "عند", "اذا", "هل", "لماذا",
@@ -30,7 +36,10 @@ public final class SpeakerTurns {
             "updated", "source", "sources", "photo", "photos", "video", "read", "related", "breaking", "editor",
             "editors", "editor's", "transcript", "translation", "text", "watch", "link", "links", "tags", "image",
             "credit", "credits", "warning", "summary", "background", "see", "also", "more", "http", "https", "ftp",
-            "mailto", "file", "www", "caption", "disclaimer", "correction", "example", "subject", "from", "to", "date",
+            "mailto", "file", "www", "للمزيد", "القصه", "فرص", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "كذلك",
+            "الاجابه", "الجواب", "سؤال", "مثال", "انفوجرافيك", "بالصور", "كليك", "شكر", "المجموعه", "المشاركه",
+            "دراسه", "اللغه", "اللغات", "العمله", "المساحه", "عدد", "متوسط", "الاسم", "الديانه", "العاصمه", "السكان",
+            "الموقع", "التاريخ", "ملاحظات", "تفاصيل", "ايضا", "لاول", "هام", "مهم", "جديد", "اليوم", "الان", "caption", "disclaimer", "correction", "example", "subject", "from", "to", "date",
             "re", "fw", "fwd", "cc", "keywords", "category", "published", "posted", "by");
     private static final Set<String> LATIN_PARTICLES = Set.of("al", "el", "bin", "ibn", "de", "da", "di", "del",
             "van", "von", "der", "la", "le", "du", "dos", "abu", "bint", "y", "and", "&");
@@ -71,7 +80,7 @@ public final class SpeakerTurns {
         while (p < lineEnd && Character.isWhitespace(text.charAt(p))) {
             p++;
         }
-        if (p >= lineEnd || !Character.isLetter(text.charAt(p))) {
+        if (p >= lineEnd || !Character.isLetter(text.charAt(p)) || text.charAt(p) == 'ـ') {
             return null;
         }
         int limit = Math.min(lineEnd, p + MAX_LABEL + 1);
@@ -115,7 +124,8 @@ public final class SpeakerTurns {
                 return null;
             }
             if (hasArabic(word)) {
-                if (ARABIC_FUNCTION_WORDS.contains(norm) || w == 0 && isSpeechVerb(norm)) {
+                if (ARABIC_FUNCTION_WORDS.contains(norm) || isSpeechVerb(norm) || isNarration(norm)
+                        || w == 0 && looksLikeConjoinedVerb(norm)) {
                     return null;
                 }
             } else if (Character.isLetter(word.charAt(0)) && !Character.isUpperCase(word.charAt(0))
@@ -186,6 +196,23 @@ public final class SpeakerTurns {
         }
         char c = normalizedWord.isEmpty() ? 0 : normalizedWord.charAt(0);
         return (c == 'و' || c == 'ف') && SPEECH_VERBS.contains(normalizedWord.substring(1));
+    }
+
+    private static boolean isNarration(String norm) {
+        if (norm.contains("قائل") || NARRATION.contains(norm)) {
+            return true;
+        }
+        char c = norm.isEmpty() ? 0 : norm.charAt(0);
+        return (c == 'و' || c == 'ف' || c == 'ل') && NARRATION.contains(norm.substring(1));
+    }
+
+    /** "وأكمل", "واختتم", "وتابع", "ويقول": و + a verb or particle opening the line, not a name like "وزير". */
+    private static boolean looksLikeConjoinedVerb(String norm) {
+        if (norm.length() < 4 || norm.charAt(0) != 'و') {
+            return false;
+        }
+        char second = norm.charAt(1);
+        return second == 'ا' || second == 'ت' || second == 'ي' || second == 'ن';
     }
 
     private static boolean isLabelBreaker(char c) {
