@@ -17,13 +17,24 @@ public final class LanguageDetector {
     private static final Set<String> OTHER_LATIN = Set.of("le", "la", "les", "des", "du", "et", "est", "une", "un",
             "dans", "pour", "pas", "qui", "que", "sur", "avec", "el", "los", "las", "y", "es", "en", "del", "por",
             "con", "una", "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "il", "di", "che",
-            "non", "per", "sono", "da", "ist", "og", "och", "het", "een", "van", "o", "os", "não", "com", "uma");
+            "non", "per", "sono", "da", "og", "och", "het", "een", "van", "o", "os", "não", "com", "uma");
 
     /** The language of {@code text}; {@link Language#OTHER} for null, empty, emoji-only or non-Arabic/Latin text. */
     public Language detect(String text) {
         if (text == null || text.isEmpty()) {
             return Language.OTHER;
         }
+        Language byWords = detect(text, true);
+        // text made only of hashtags, mentions or links still has a language
+        return byWords == null ? orOther(detect(text, false)) : byWords;
+    }
+
+    private static Language orOther(Language l) {
+        return l == null ? Language.OTHER : l;
+    }
+
+    /** The language, or null when no Arabic or Latin letter was counted. */
+    private static Language detect(String text, boolean skipMarkup) {
         int arabic = 0;
         int latin = 0;
         int otherLetters = 0;
@@ -39,7 +50,7 @@ public final class LanguageDetector {
             while (i < n && !Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            if (start == i || isMarkup(text, start, i)) {
+            if (start == i || skipMarkup && isMarkup(text, start, i)) {
                 continue;
             }
             int wordLatin = 0;
@@ -69,7 +80,7 @@ public final class LanguageDetector {
             }
         }
         if (arabic == 0 && latin == 0) {
-            return Language.OTHER;
+            return null;
         }
         // Arabic words carry fewer letters (short vowels unwritten): weigh them up a little.
         if (arabic * 2 >= latin && arabic * 2 >= otherLetters) {

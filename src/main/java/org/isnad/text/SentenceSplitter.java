@@ -163,6 +163,8 @@ public final class SentenceSplitter {
         }
         boolean allDigits = true;
         boolean innerDot = false;
+        boolean dottedLetters = true; // "U.S", "e.g", "p.m": one- or two-letter pieces between dots
+        int piece = 0;
         for (int k = ws; k < j; k++) {
             char c = text.charAt(k);
             if (!Character.isDigit(c)) {
@@ -170,12 +172,17 @@ public final class SentenceSplitter {
             }
             if (c == '.') {
                 innerDot = true;
+                piece = 0;
+            } else if (Character.isLetter(c) && ++piece <= 2) {
+                continue;
+            } else {
+                dottedLetters = false;
             }
         }
         if (allDigits) {
             return wordStart == firstNonSpace(text, ls, j) && len <= 3; // "1. First point"
         }
-        if (innerDot) {
+        if (innerDot && dottedLetters) {
             return true; // "U.S.", "e.g.", "p.m."
         }
         if (len <= 7 && text.charAt(ws) < 0x250) {
