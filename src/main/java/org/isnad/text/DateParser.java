@@ -86,7 +86,8 @@ public final class DateParser {
         }
     }
 
-    private static final String B = "(?<![\\p{L}\\p{M}\\d])";
+    /** Start of a word, or right after a one-letter proclitic (و ف ب ل) that starts one: "و29 شباط", "والشهر المقبل". */
+    private static final String B = "(?:(?<![\\p{L}\\p{M}\\d])|(?<=(?:^|[^\\p{L}\\p{M}\\d])[وفبل]))";
     private static final String E = "(?![\\p{L}\\p{M}])";
     private static final String ND = "(?!\\d)";
     private static final String MONTH_NAMES = alternation(MONTHS.keySet());
@@ -108,6 +109,10 @@ public final class DateParser {
     /** Characters around a month name that a month-based expression can reach. */
     private static final int BEFORE_MONTH = 80;
     private static final int AFTER_MONTH = 60;
+    /** A day and month without a year is read in the nearest year only when that lands within this many days. */
+    private static final int MAX_IMPLIED_YEAR_DISTANCE = 200;
+    private static final int MIN_YEAR = 1600;
+    private static final int MAX_YEAR = 2200;
 
     private enum Form {
         DMY(true), MDY(true), ORDINAL_DAY(true), MONTH_YEAR(true), MONTH_QUALIFIED(true), MONTH_CUED(true),
@@ -131,7 +136,7 @@ public final class DateParser {
         PATTERNS.put(Form.ORDINAL_DAY, Pattern.compile(B + "(?:" + WEEKDAY_PREFIX + ")?" + ORDINAL + "(?: من)?(?: شهر)? " + MONX + TAIL));
         PATTERNS.put(Form.MONTH_YEAR, Pattern.compile(B + "(?:شهر )?" + MONX + YEAR_SEP + YEAR));
         PATTERNS.put(Form.MONTH_QUALIFIED, Pattern.compile(B + "(?:شهر )?" + MONX + " (?<q>" + QUALIFIERS + ")" + E));
-        PATTERNS.put(Form.MONTH_CUED, Pattern.compile(B + MONX));
+        PATTERNS.put(Form.MONTH_CUED, Pattern.compile(B + "(?:شهر )?" + MONX));
         PATTERNS.put(Form.DAY_OF_RELATIVE_MONTH, Pattern.compile(B + "(?:" + DAY + "|" + ORDINAL + ")"
                 + "(?: من)? (?:هذا )?الشهر (?<q>" + QUALIFIERS + ")" + E));
         PATTERNS.put(Form.DAY_OF_THIS_MONTH_EN, Pattern.compile(B + "(?:on )?the (?<d>\\d{1,2})(?:st|nd|rd|th)"
@@ -266,11 +271,12 @@ public final class DateParser {
 
     private static void collect(Form form, Matcher m, NormalizedText nt, LocalDate ref, List<DateMention> found) {
         while (m.find()) {
-            if (form == Form.MONTH_CUED && !cuedMonth(nt.text(), m.start())) {
+            if (form == Form.MONTH_CUED && !nt.text().startsWith("شهر", m.start()) && !cuedMonth(nt.text(), m.start())) {
                 continue;
             }
             Resolved r = resolve(form, m, nt, ref);
-            if (r != null) {
+            // Hijri years ("16/8/1439", "1439/12/4هـ") are not Gregorian dates
+            if (r != null && r.date.getYear() >= MIN_YEAR && r.date.getYear() <= MAX_YEAR) {
                 found.add(new DateMention(r.date, nt.originalStart(m.start()), nt.originalEnd(m.end()), r.relative, r.precision));
             }
         }
@@ -372,6 +378,9 @@ public final class DateParser {
                 if (c != null && (best == null || distance(c, ref) < distance(best, ref))) {
                     best = c;
                 }
+            }
+            if (best != null && distance(best, ref) > MAX_IMPLIED_YEAR_DISTANCE) {
+                return null; // "29 شباط" in a 2023 article: no nearby year has it
             }
         } else {
             int s = shift(q);
