@@ -91,7 +91,8 @@ public final class DateParser {
     private static final String E = "(?![\\p{L}\\p{M}])";
     private static final String ND = "(?!\\d)";
     private static final String MONTH_NAMES = alternation(MONTHS.keySet());
-    private static final String MON = "(?<m>" + MONTH_NAMES + ")" + E + "(?:(?<=[a-z])\\.)?";
+    private static final String MON = "(?<m>" + MONTH_NAMES + ")" + E
+            + "(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.)?"; // "Feb.", not the period after "May."
     private static final String MONX = MON + "(?: ?/ ?(?:" + MONTH_NAMES + ")" + E + "| ?\\((?:" + MONTH_NAMES + ")\\))?";
     private static final String WEEKDAY_PREFIX = "(?:(?:يوم )?ال(?:احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت)"
             + "|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"

@@ -40,7 +40,8 @@ public final class SpeakerTurns {
             "الاجابه", "الجواب", "سؤال", "مثال", "انفوجرافيك", "بالصور", "كليك", "شكر", "المجموعه", "المشاركه",
             "دراسه", "اللغه", "اللغات", "العمله", "المساحه", "عدد", "متوسط", "الاسم", "الديانه", "العاصمه", "السكان",
             "الموقع", "التاريخ", "ملاحظات", "تفاصيل", "ايضا", "لاول", "هام", "مهم", "جديد", "اليوم", "الان", "caption", "disclaimer", "correction", "example", "subject", "from", "to", "date",
-            "re", "fw", "fwd", "cc", "keywords", "category", "published", "posted", "by");
+            "re", "fw", "fwd", "cc", "backs", "forwards", "replacements", "result", "results", "subs", "not", "score",
+            "scorers", "squad", "team", "teams", "lineup", "referee", "attendance", "venue", "goals", "sent", "booked", "keywords", "category", "published", "posted", "by");
     private static final Set<String> LATIN_PARTICLES = Set.of("al", "el", "bin", "ibn", "de", "da", "di", "del",
             "van", "von", "der", "la", "le", "du", "dos", "abu", "bint", "y", "and", "&");
     private static final Set<String> PRONOUNS = Set.of("He", "She", "They", "It", "We", "I", "You", "This", "That",
@@ -91,7 +92,7 @@ public final class SpeakerTurns {
                 colon = k;
                 break;
             }
-            if (isLabelBreaker(c) || c == '.' && !(k + 1 < lineEnd && text.charAt(k + 1) == ' ' && k - p < 12)) {
+            if (isLabelBreaker(c) || c == '.' && !abbreviationDot(text, p, k, lineEnd)) {
                 return null;
             }
         }
@@ -120,8 +121,9 @@ public final class SpeakerTurns {
         for (int w = 0; w < words.length; w++) {
             String word = words[w];
             String norm = ArabicNormalizer.normalize(word);
-            if (HEADINGS.contains(norm) && w == 0) {
-                return null;
+            String bare = norm.endsWith(".") ? norm.substring(0, norm.length() - 1) : norm;
+            if (HEADINGS.contains(bare) || bare.endsWith("image") || bare.endsWith("photo")) {
+                return null; // "Note:", "المصدر:", a caption credit "Kamala Harris Image:"
             }
             if (hasArabic(word)) {
                 if (ARABIC_FUNCTION_WORDS.contains(norm) || isSpeechVerb(norm) || isNarration(norm)
@@ -196,6 +198,18 @@ public final class SpeakerTurns {
         }
         char c = normalizedWord.isEmpty() ? 0 : normalizedWord.charAt(0);
         return (c == 'و' || c == 'ف') && SPEECH_VERBS.contains(normalizedWord.substring(1));
+    }
+
+    /** A period inside a label only after a short word followed by a space: "Dr. Jane", "J. Smith". */
+    private static boolean abbreviationDot(String text, int labelStart, int k, int lineEnd) {
+        if (k + 1 >= lineEnd || text.charAt(k + 1) != ' ') {
+            return false;
+        }
+        int w = k;
+        while (w > labelStart && Character.isLetter(text.charAt(w - 1))) {
+            w--;
+        }
+        return k - w >= 1 && k - w <= 3;
     }
 
     private static boolean isNarration(String norm) {

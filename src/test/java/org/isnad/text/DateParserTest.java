@@ -174,6 +174,7 @@ class DateParserTest {
         "talks resume tomorrow|2019-01-04|tomorrow|2019-01-05|DAY|true",
         "the vote on the 26th will|2019-01-04|on the 26th|2019-01-26|DAY|true",
         "which was reached in October, prices|2005-01-20|October|2004-10-01|MONTH|true",
+        "a couple of gaffes in May. First, he|2020-06-10|May|2020-05-01|MONTH|true",
         "in 2004 while total revenues|2005-01-20|in 2004|2004-01-01|YEAR|false",
         "The deal was signed on 3 March 2019 in Paris|2019-06-01|3 March 2019|2019-03-03|DAY|false",
         "on January 4, 2019, officials|2019-06-01|January 4, 2019|2019-01-04|DAY|false",

@@ -16,6 +16,8 @@ class SpeakerTurnsTest {
         "بوتين: هذه مهمة إنسانية نبيلة|بوتين",
         "Putin: We see what is happening|Putin",
         "JOHN SMITH: Good evening|JOHN SMITH",
+        "NG: How did the study begin?|NG",
+        "Frido Welker: We started in 2016.|Frido Welker",
         "Dr. Jane Goodall: Thank you|Dr. Jane Goodall",
         "وزير الخارجية: سنحضر|وزير الخارجية",
     })
@@ -40,6 +42,9 @@ class SpeakerTurnsTest {
         "Time 10:30 today",
         "http://example.com",
         "Note: updated",
+        "Kamala Harris Image: Gage Skidmore.",
+        "Children. Image: UNICEF.",
+        "Subs Not Used: Smith, Jones.",
     })
     void otherLinesAreNotTurns(String line) {
         assertThat(SpeakerTurns.turn(line)).isEmpty();
