@@ -106,26 +106,59 @@ public final class DateParser {
     private static final String TAIL = "(?:" + YEAR_SEP + YEAR + "|" + QUAL + ")";
     private static final Pattern MONTH_CUE = Pattern.compile(B + "(?:[وف]?(?:في|منذ|خلال|حتى|بحلول|مطلع|بدايه|نهايه"
             + "|اواخر|اوائل|منتصف|شهر|الى|قبل|بعد)|in|since|during|until|by|early|late|mid|of|from|through|last|next|this) $");
-    private static final Pattern MONTH_ANY = Pattern.compile(B + "(?:" + MONTH_NAMES + ")" + E);
-    /** Characters around a month name that a month-based expression can reach. */
-    private static final int BEFORE_MONTH = 80;
-    private static final int AFTER_MONTH = 60;
     /** A day and month without a year is read in the nearest year only when that lands within this many days. */
     private static final int MAX_IMPLIED_YEAR_DISTANCE = 200;
     private static final int MIN_YEAR = 1600;
     private static final int MAX_YEAR = 2200;
 
-    private enum Form {
-        DMY(true), MDY(true), ORDINAL_DAY(true), MONTH_YEAR(true), MONTH_QUALIFIED(true), MONTH_CUED(true),
-        DAY_OF_RELATIVE_MONTH(false), DAY_OF_THIS_MONTH_EN(false), RELATIVE_MONTH(false), RELATIVE_YEAR(false),
-        RELATIVE_WEEK(false), RELATIVE_DAY(false), WEEKDAY(false), ISO(false), NUMERIC_DMY(false), NUMERIC_YMD(false),
-        YEAR_ONLY(false);
+    /** The kinds of word near which a form can match; the text is scanned once for them. */
+    private enum Anchor {
+        // characters before and after the anchor word that an expression built on it can reach
+        MONTH(56, 44), DIGIT(14, 24), WEEKDAY(14, 14), REL_DAY(8, 8), REL_MONTH(32, 14), REL_YEAR(8, 14), REL_WEEK(8, 14);
 
-        final boolean aroundMonth;
+        final int before;
+        final int after;
 
-        Form(boolean aroundMonth) {
-            this.aroundMonth = aroundMonth;
+        Anchor(int before, int after) {
+            this.before = before;
+            this.after = after;
         }
+    }
+
+    private enum Form {
+        DMY(Anchor.MONTH), MDY(Anchor.MONTH), ORDINAL_DAY(Anchor.MONTH), MONTH_YEAR(Anchor.MONTH),
+        MONTH_QUALIFIED(Anchor.MONTH), MONTH_CUED(Anchor.MONTH), DAY_OF_RELATIVE_MONTH(Anchor.REL_MONTH),
+        DAY_OF_THIS_MONTH_EN(Anchor.DIGIT), RELATIVE_MONTH(Anchor.REL_MONTH), RELATIVE_YEAR(Anchor.REL_YEAR),
+        RELATIVE_WEEK(Anchor.REL_WEEK), RELATIVE_DAY(Anchor.REL_DAY), WEEKDAY(Anchor.WEEKDAY), ISO(Anchor.DIGIT),
+        NUMERIC_DMY(Anchor.DIGIT), NUMERIC_YMD(Anchor.DIGIT), YEAR_ONLY(Anchor.DIGIT);
+
+        final Anchor anchor;
+
+        Form(Anchor anchor) {
+            this.anchor = anchor;
+        }
+    }
+
+    private static final Map<String, Anchor> ANCHOR_WORDS = new HashMap<>();
+
+    static {
+        for (String name : MONTHS.keySet()) {
+            ANCHOR_WORDS.put(name.split(" ")[0], Anchor.MONTH);
+        }
+        for (String w : new String[] {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+            ANCHOR_WORDS.put(w, Anchor.WEEKDAY);
+        }
+        for (String w : new String[] {"اليوم", "امس", "البارحه", "غدا", "غد", "today", "yesterday", "tomorrow"}) {
+            ANCHOR_WORDS.put(w, Anchor.REL_DAY);
+        }
+        ANCHOR_WORDS.put("الشهر", Anchor.REL_MONTH);
+        ANCHOR_WORDS.put("month", Anchor.REL_MONTH);
+        ANCHOR_WORDS.put("العام", Anchor.REL_YEAR);
+        ANCHOR_WORDS.put("السنه", Anchor.REL_YEAR);
+        ANCHOR_WORDS.put("year", Anchor.REL_YEAR);
+        ANCHOR_WORDS.put("الاسبوع", Anchor.REL_WEEK);
+        ANCHOR_WORDS.put("week", Anchor.REL_WEEK);
     }
 
     private static final Map<Form, Pattern> PATTERNS = new LinkedHashMap<>();
@@ -236,16 +269,17 @@ public final class DateParser {
     private List<DateMention> mentions(NormalizedText nt, LocalDate ref) {
         String n = nt.text();
         List<DateMention> found = new ArrayList<>();
-        List<int[]> windows = monthWindows(n);
+        // Patterns run only near the words they are built on: most of a text has none, and scanning every
+        // position with a dozen patterns would cost far more than this one pass.
+        Map<Anchor, List<int[]>> windows = anchorWindows(n);
         for (Map.Entry<Form, Pattern> e : PATTERNS.entrySet()) {
-            Matcher m = e.getValue().matcher(n);
-            if (!e.getKey().aroundMonth) {
-                collect(e.getKey(), m, nt, ref, found);
+            List<int[]> around = windows.get(e.getKey().anchor);
+            if (around == null) {
                 continue;
             }
-            // month-based forms are only tried near a month name: most of the text has none
+            Matcher m = e.getValue().matcher(n);
             m.useTransparentBounds(true).useAnchoringBounds(false);
-            for (int[] w : windows) {
+            for (int[] w : around) {
                 m.region(w[0], w[1]);
                 collect(e.getKey(), m, nt, ref, found);
             }
@@ -290,19 +324,52 @@ public final class DateParser {
         return c.find();
     }
 
-    private static List<int[]> monthWindows(String n) {
-        List<int[]> windows = new ArrayList<>();
-        Matcher m = MONTH_ANY.matcher(n);
-        while (m.find()) {
-            int from = Math.max(0, m.start() - BEFORE_MONTH);
-            int to = Math.min(n.length(), m.end() + AFTER_MONTH);
-            if (!windows.isEmpty() && windows.get(windows.size() - 1)[1] >= from) {
-                windows.get(windows.size() - 1)[1] = to;
-            } else {
-                windows.add(new int[] {from, to});
+    private static Map<Anchor, List<int[]>> anchorWindows(String n) {
+        Map<Anchor, List<int[]>> windows = new java.util.EnumMap<>(Anchor.class);
+        int len = n.length();
+        int i = 0;
+        while (i < len) {
+            char c = n.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean digit = false;
+            while (i < len && (Character.isLetterOrDigit(n.charAt(i)) || Character.getType(n.charAt(i)) == Character.NON_SPACING_MARK)) {
+                digit |= n.charAt(i) >= '0' && n.charAt(i) <= '9';
+                i++;
+            }
+            Anchor a = digit ? Anchor.DIGIT : anchorOf(n, start, i);
+            if (a != null) {
+                addWindow(windows, a, Math.max(0, start - a.before), Math.min(len, i + a.after));
             }
         }
         return windows;
+    }
+
+    private static Anchor anchorOf(String n, int start, int end) {
+        int wordLength = end - start;
+        if (wordLength < 2 || wordLength > 10) {
+            return null;
+        }
+        Anchor a = ANCHOR_WORDS.get(n.substring(start, end));
+        if (a == null && wordLength > 3) {
+            char first = n.charAt(start);
+            if (first == 'و' || first == 'ف' || first == 'ب' || first == 'ل') {
+                a = ANCHOR_WORDS.get(n.substring(start + 1, end));
+            }
+        }
+        return a;
+    }
+
+    private static void addWindow(Map<Anchor, List<int[]>> windows, Anchor a, int from, int to) {
+        List<int[]> list = windows.computeIfAbsent(a, k -> new ArrayList<>());
+        if (!list.isEmpty() && list.get(list.size() - 1)[1] >= from) {
+            list.get(list.size() - 1)[1] = Math.max(list.get(list.size() - 1)[1], to);
+        } else {
+            list.add(new int[] {from, to});
+        }
     }
 
     private record Resolved(LocalDate date, boolean relative, DateMention.Precision precision) {}
