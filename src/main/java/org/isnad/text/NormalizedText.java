@@ -44,4 +44,27 @@ public record NormalizedText(String original, String text, int[] map) {
         }
         return end;
     }
+
+    /**
+     * Where {@code needle}, normalized the same way, first occurs at or after original index {@code from}: the
+     * original span as {@code {start, end}}, or null. "وجهت روسيا" finds «وجّهت روسيا»; straight quotes find curly ones.
+     */
+    public int[] findOriginal(String needle, int from) {
+        String n = ArabicNormalizer.normalizeWithMap(needle).text().strip();
+        if (n.isEmpty()) {
+            return null;
+        }
+        int lo = 0;
+        int hi = map.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (map[mid] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int at = text.indexOf(n, lo);
+        return at < 0 ? null : new int[] {originalStart(at), originalEnd(at + n.length())};
+    }
 }

@@ -103,4 +103,17 @@ class ArabicNormalizerTest {
         assertThat(marks.text()).isEmpty();
         assertThat(marks.originalStart(0)).isEqualTo(5);
     }
+
+    @Test
+    void findOriginalLocatesAFoldedQuoteInTheSource() {
+        String source = "وقال اشتية: “وجّهت روسيا الدعوة”. ثم قال: “وجّهت روسيا الدعوة” مرة أخرى.";
+        NormalizedText nt = ArabicNormalizer.normalizeWithMap(source);
+        int[] first = nt.findOriginal("\"وجهت روسيا الدعوة\"", 0);
+        assertThat(source.substring(first[0], first[1])).isEqualTo("“وجّهت روسيا الدعوة”");
+        int[] second = nt.findOriginal("وجهت روسيا", first[1]);
+        assertThat(second[0]).isGreaterThan(first[1]);
+        assertThat(source.substring(second[0], second[1])).isEqualTo("وجّهت روسيا");
+        assertThat(nt.findOriginal("موسكو", 0)).isNull();
+        assertThat(nt.findOriginal("  ", 0)).isNull();
+    }
 }
