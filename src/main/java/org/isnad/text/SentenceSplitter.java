@@ -31,6 +31,11 @@ public final class SentenceSplitter {
             "sept", "oct", "nov", "dec", "mt", "ft", "approx", "fig", "vol", "pp", "al", "ave", "blvd", "dept", "univ",
             "est", "mln", "bn", "cf", "ca", "op", "ed", "eds", "messrs", "mme", "mlle", "sheikh", "ph", "gov't");
 
+    /** Latin letters spelled in Arabic, as in "إتش.آر. مكماستر" (H.R. McMaster) or "بي. بي. سي" (BBC). */
+    private static final Set<String> ARABIC_LETTER_NAMES = Set.of("إيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف",
+            "جي", "إتش", "اتش", "آي", "جيه", "كيه", "كاي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار",
+            "إس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي");
+
     /** The sentences of {@code text} in order: trimmed, non-empty, non-overlapping; empty for null. */
     public List<Sentence> split(String text) {
         List<Sentence> out = new ArrayList<>();
@@ -161,6 +166,9 @@ public final class SentenceSplitter {
         if (len == 1 && Character.isLetter(text.charAt(ws))) {
             return true; // initials: "J. Smith", "د. محمد", "أ. د."
         }
+        if (len <= 5 && ARABIC_LETTER_NAMES.contains(text.substring(ws, j))) {
+            return true; // spelled Latin initials: "إتش. آر. مكماستر", "بي. بي. سي"
+        }
         boolean allDigits = true;
         boolean innerDot = false;
         boolean dottedLetters = true; // "U.S", "e.g", "p.m": one- or two-letter pieces between dots
@@ -179,6 +187,9 @@ public final class SentenceSplitter {
                 dottedLetters = false;
             }
         }
+        if (innerDot && !dottedLetters) {
+            dottedLetters = allPiecesAreLetterNames(text, ws, j);
+        }
         if (allDigits) {
             return wordStart == firstNonSpace(text, ls, j) && len <= 3; // "1. First point"
         }
@@ -189,6 +200,20 @@ public final class SentenceSplitter {
             return ABBREVIATIONS.contains(text.substring(ws, j).toLowerCase(Locale.ROOT));
         }
         return false;
+    }
+
+    private static boolean allPiecesAreLetterNames(String text, int from, int to) {
+        int p = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || text.charAt(k) == '.') {
+                String piece = text.substring(p, k);
+                if (!(piece.length() <= 2 && piece.chars().allMatch(Character::isLetter)) && !ARABIC_LETTER_NAMES.contains(piece)) {
+                    return false;
+                }
+                p = k + 1;
+            }
+        }
+        return true;
     }
 
     private static void emit(String text, int start, int end, int paragraph, String speaker, List<Sentence> out) {

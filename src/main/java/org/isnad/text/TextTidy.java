@@ -1,8 +1,8 @@
 package org.isnad.text;
 
 /**
- * Tidies white space only, so that the stored text stays verbatim otherwise: a leading byte-order mark
- * is dropped; line endings ({@code \r\n}, {@code \r}, U+2028, U+2029, U+0085) become {@code \n}; runs of
+ * Tidies white space only, so that the stored text stays verbatim otherwise: byte-order marks (U+FEFF, at the
+ * start or stray inside the text) are dropped; line endings ({@code \r\n}, {@code \r}, U+2028, U+2029, U+0085) become {@code \n}; runs of
  * spaces, tabs, form feeds and Unicode spaces (no-break, figure, narrow, ideographic, en/em...) inside a
  * line become one space; lines are trimmed; empty lines are dropped.
  */
@@ -18,14 +18,14 @@ public final class TextTidy {
         int n = raw.length();
         StringBuilder out = new StringBuilder(n);
         int i = 0;
-        while (i < n && raw.charAt(i) == '\uFEFF') {
-            i++;
-        }
         boolean pendingSpace = false;
         boolean pendingBreak = false;
         boolean lineHasText = false;
         for (; i < n; i++) {
             char c = raw.charAt(i);
+            if (c == '\uFEFF') {
+                continue;
+            }
             if (isLineBreak(c)) {
                 if (lineHasText) {
                     pendingBreak = true;

@@ -59,6 +59,8 @@ class SentenceSplitterTest {
                 .containsExactly("Mr. Smith met Dr. Jones in the U.S. on Monday.", "The U.N. envoy, e.g. Mr. Lee, agreed.");
         assertThat(sentences("قال د. محمد إن أ. د. سامي وصل. وانتهى اللقاء."))
                 .containsExactly("قال د. محمد إن أ. د. سامي وصل.", "وانتهى اللقاء.");
+        assertThat(sentences("ويعد بولتون، الذي عين محل إتش.آر. مكماستر، من الصقور. وبثت بي. بي. سي الخبر."))
+                .containsExactly("ويعد بولتون، الذي عين محل إتش.آر. مكماستر، من الصقور.", "وبثت بي. بي. سي الخبر.");
         assertThat(sentences("J. K. Rowling wrote it. Feb. 20 was the day."))
                 .containsExactly("J. K. Rowling wrote it.", "Feb. 20 was the day.");
     }

@@ -12,6 +12,12 @@ class TextTidyTest {
     }
 
     @Test
+    void strayByteOrderMarksAndLinesMadeOfThemDisappear() {
+        assertThat(TextTidy.tidy("فيما يلي مختارات من تلك الصور.\n\uFEFF\uFEFF\n\uFEFF\nPhotos are copyright."))
+                .isEqualTo("فيما يلي مختارات من تلك الصور.\nPhotos are copyright.");
+    }
+
+    @Test
     void lineEndingsOfEveryKindBecomeNewlines() {
         assertThat(TextTidy.tidy("a\r\nb\rc\u2028d\u2029e\u0085f")).isEqualTo("a\nb\nc\nd\ne\nf");
     }
