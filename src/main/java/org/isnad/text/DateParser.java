@@ -109,6 +109,8 @@ public final class DateParser {
     /** A day and month without a year is read in the nearest year only when that lands within this many days. */
     private static final int MAX_IMPLIED_YEAR_DISTANCE = 200;
     private static final int MIN_YEAR = 1600;
+    /** Longest string taken as one date ("الثلاثاء، 20 شباط/ فبراير من عام 2024م 10:00:00 +0400" fits). */
+    private static final int MAX_DATE_STRING = 100;
     private static final int MAX_YEAR = 2200;
 
     /** The kinds of word near which a form can match; the text is scanned once for them. */
@@ -201,6 +203,9 @@ public final class DateParser {
             return Optional.empty();
         }
         String t = s.strip();
+        if (t.length() > MAX_DATE_STRING) {
+            return Optional.empty(); // a whole-string date is short; this is running text
+        }
         Optional<LocalDate> formal = parseFormal(t);
         if (formal.isPresent()) {
             return formal;
@@ -233,7 +238,8 @@ public final class DateParser {
             first++;
         }
         int lineEnd = s.indexOf('\n', first);
-        String line = lineEnd < 0 ? s : s.substring(0, lineEnd);
+        // the date has to sit at the start: a bounded prefix of the line is enough
+        String line = s.substring(0, Math.min(lineEnd < 0 ? s.length() : lineEnd, first + MAX_DATE_STRING));
         Optional<LocalDate> whole = parseFormal(line.strip());
         if (whole.isPresent()) {
             return Optional.of(new DateMatch(whole.get(), first, line.stripTrailing().length()));

@@ -306,8 +306,13 @@ public final class SentenceSplitter {
         return from;
     }
 
+    /** {@code needle} within {@code text[from, to)}; never looks past {@code to}. */
     private static int indexOf(String text, String needle, int from, int to) {
-        int k = text.indexOf(needle, from);
-        return k >= 0 && k + needle.length() <= to ? k : -1;
+        for (int k = from; k + needle.length() <= to; k++) {
+            if (text.startsWith(needle, k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 }
