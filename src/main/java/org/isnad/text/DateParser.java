@@ -383,7 +383,8 @@ public final class DateParser {
     private static Resolved resolve(Form form, Matcher m, NormalizedText nt, LocalDate ref) {
         try {
             return switch (form) {
-                case DMY, MDY -> dayMonth(Integer.parseInt(m.group("d")), month(m), m.group("y"), m.group("q"), ref);
+                case DMY, MDY -> capitalized(m, nt)
+                        ? dayMonth(Integer.parseInt(m.group("d")), month(m), m.group("y"), m.group("q"), ref) : null;
                 case ORDINAL_DAY -> dayMonth(ORDINALS.get(m.group("o")), month(m), m.group("y"), m.group("q"), ref);
                 case MONTH_YEAR -> englishMonthOk(m, nt)
                         ? new Resolved(LocalDate.of(Integer.parseInt(m.group("y")), month(m), 1), false, DateMention.Precision.MONTH)
@@ -399,8 +400,8 @@ public final class DateParser {
                     yield new Resolved(ym.atDay(day), true, DateMention.Precision.DAY);
                 }
                 case DAY_OF_THIS_MONTH_EN -> {
-                    if (ref == null) {
-                        yield null;
+                    if (ref == null || !m.group().startsWith("on ") && m.group("e") == null && !endsClause(nt.text(), m.end())) {
+                        yield null; // "the 26th anniversary"
                     }
                     String e = m.group("e");
                     YearMonth ym = YearMonth.from(ref).plusMonths("next".equals(e) ? 1 : "last".equals(e) ? -1 : 0);
@@ -530,6 +531,10 @@ public final class DateParser {
         return new Resolved(d, true, DateMention.Precision.DAY);
     }
 
+    private static boolean endsClause(String n, int end) {
+        return end >= n.length() || ",.;:!?)،؛؟".indexOf(n.charAt(end)) >= 0;
+    }
+
     /** "في اليوم" (per day), "ذلك اليوم", "نفس اليوم": the word, not the date. */
     private static boolean genericDay(String n, Matcher m) {
         if (!m.group("w").equals("اليوم")) {
@@ -556,6 +561,12 @@ public final class DateParser {
         boolean b = before < 0 || n.charAt(before) == '،' || n.charAt(before) == ',';
         boolean a = after >= n.length() || n.charAt(after) == '،' || n.charAt(after) == ',' || n.charAt(after) == '.';
         return b && a;
+    }
+
+    /** English month names are capitalized in news: "as many as 20 may die" is no date. */
+    private static boolean capitalized(Matcher m, NormalizedText nt) {
+        char c = m.group("m").charAt(0);
+        return c < 'a' || c > 'z' || Character.isUpperCase(nt.original().charAt(nt.originalStart(m.start("m"))));
     }
 
     /** English month names must be capitalized in the original ("may" is a verb) unless a day or year is attached. */
