@@ -81,6 +81,9 @@ public final class SpeakerTurns {
         while (p < lineEnd && Character.isWhitespace(text.charAt(p))) {
             p++;
         }
+        if (p + 4 < lineEnd && text.startsWith("((", p)) {
+            return doubleParenthesisTurn(text, p, lineEnd);
+        }
         if (p >= lineEnd || !Character.isLetter(text.charAt(p)) || text.charAt(p) == 'ـ') {
             return null;
         }
@@ -198,6 +201,39 @@ public final class SpeakerTurns {
         }
         char c = normalizedWord.isEmpty() ? 0 : normalizedWord.charAt(0);
         return (c == 'و' || c == 'ف') && SPEECH_VERBS.contains(normalizedWord.substring(1));
+    }
+
+    /** Wikinews interviews: "((WN)) How did it start?", "((Thomas Rivinius)) The 1.52 and 2.2m." */
+    private static Turn doubleParenthesisTurn(String text, int p, int lineEnd) {
+        int close = text.indexOf("))", p + 2);
+        if (close < 0 || close > Math.min(lineEnd, p + 2 + MAX_LABEL)) {
+            return null;
+        }
+        int nameStart = p + 2;
+        while (nameStart < close && text.charAt(nameStart) == ' ') {
+            nameStart++;
+        }
+        int nameEnd = close;
+        while (nameEnd > nameStart && text.charAt(nameEnd - 1) == ' ') {
+            nameEnd--;
+        }
+        if (nameEnd <= nameStart || !Character.isLetter(text.charAt(nameStart))) {
+            return null;
+        }
+        for (int k = nameStart; k < nameEnd; k++) {
+            if (isLabelBreaker(text.charAt(k)) && text.charAt(k) != '/') {
+                return null;
+            }
+        }
+        String name = text.substring(nameStart, nameEnd);
+        if (name.split(" +").length > MAX_WORDS) {
+            return null;
+        }
+        int body = close + 2;
+        while (body < lineEnd && Character.isWhitespace(text.charAt(body))) {
+            body++;
+        }
+        return body >= lineEnd ? null : new Turn(name, nameStart, nameEnd, body);
     }
 
     /** A period inside a label only after a short word followed by a space: "Dr. Jane", "J. Smith". */

@@ -18,6 +18,8 @@ class SpeakerTurnsTest {
         "JOHN SMITH: Good evening|JOHN SMITH",
         "NG: How did the study begin?|NG",
         "Frido Welker: We started in 2016.|Frido Welker",
+        "((WN)) How did the study begin?|WN",
+        "((Thomas Rivinius)) The 1.52 and 2.2m.|Thomas Rivinius",
         "Dr. Jane Goodall: Thank you|Dr. Jane Goodall",
         "وزير الخارجية: سنحضر|وزير الخارجية",
     })
@@ -42,6 +44,8 @@ class SpeakerTurnsTest {
         "Time 10:30 today",
         "http://example.com",
         "Note: updated",
+        "((WN))",
+        "((a, b)) text",
         "Kamala Harris Image: Gage Skidmore.",
         "Children. Image: UNICEF.",
         "Subs Not Used: Smith, Jones.",
