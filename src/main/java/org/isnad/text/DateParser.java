@@ -383,7 +383,7 @@ public final class DateParser {
     private static Resolved resolve(Form form, Matcher m, NormalizedText nt, LocalDate ref) {
         try {
             return switch (form) {
-                case DMY, MDY -> capitalized(m, nt)
+                case DMY, MDY -> capitalized(m, nt) && !arabicMonthThenBareNumber(form, m)
                         ? dayMonth(Integer.parseInt(m.group("d")), month(m), m.group("y"), m.group("q"), ref) : null;
                 case ORDINAL_DAY -> dayMonth(ORDINALS.get(m.group("o")), month(m), m.group("y"), m.group("q"), ref);
                 case MONTH_YEAR -> englishMonthOk(m, nt)
@@ -561,6 +561,12 @@ public final class DateParser {
         boolean b = before < 0 || n.charAt(before) == '،' || n.charAt(before) == ',';
         boolean a = after >= n.length() || n.charAt(after) == '،' || n.charAt(after) == ',' || n.charAt(after) == '.';
         return b && a;
+    }
+
+    /** "مارس 20 عاما" (practised for 20 years): Arabic writes month-first only with a year ("فبراير ۲۰، ۲۰۲٤"). */
+    private static boolean arabicMonthThenBareNumber(Form form, Matcher m) {
+        char c = m.group("m").charAt(0);
+        return form == Form.MDY && m.group("y") == null && m.group("q") == null && (c < 'a' || c > 'z');
     }
 
     /** English month names are capitalized in news: "as many as 20 may die" is no date. */

@@ -201,6 +201,7 @@ class DateParserTest {
         "ممارسة الجنس",
         "وحرمانه من ممارسة أي نشاط",
         "مارس الضغط على الحكومة",
+        "مارس 20 عاما مهنة التدريس",
         "You may go now.",
         "We march on.",
         "As many as 20 may die.",
