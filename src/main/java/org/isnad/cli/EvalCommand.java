@@ -57,6 +57,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--failures", description = "With --set: also list the questions Isnad failed, with its first quote.")
+    boolean failures;
+
     @Override
     public Integer call() throws Exception {
         if ((dataset == null) == (set == null)) {
@@ -120,9 +123,30 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 isnad.ensureSampleIndexed();
             }
-            return SetEval.run(qs, isnad.index(), new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"), warmup).report();
+            SetEval.Result result = SetEval.run(qs, isnad.index(), new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"), warmup);
+            if (failures && !json) {
+                printFailures(result);
+            }
+            return result.report();
         } finally {
             TempDirs.delete(tmp);
         }
+    }
+
+    private static void printFailures(SetEval.Result result) {
+        System.out.println("failed by Isnad:");
+        for (SetEval.Outcome o : result.outcomes()) {
+            if (o.isnadPass()) {
+                continue;
+            }
+            var r = o.isnad();
+            String said = !r.answered() ? "refused"
+                    : r.citations().isEmpty() ? "answered without quotes"
+                    : "[" + r.citations().get(0).docId() + "] " + r.citations().get(0).quote().replaceAll("\\s+", " ");
+            System.out.printf("  %s (%s, %s, expects %s): %s%n    -> %s%n", o.item().id(), o.item().lang(), o.item().type(),
+                    o.item().docId() == null ? "a refusal" : o.item().docId(), o.item().question(),
+                    said.length() > 200 ? said.substring(0, 200) + "…" : said);
+        }
+        System.out.println();
     }
 }
