@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,12 +162,5 @@ public final class LuceneBaseline implements QaSystem, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Reused by callers that need a fresh map of documents by id. */
-    static Map<String, Document> byId(List<Document> docs) {
-        Map<String, Document> out = new HashMap<>();
-        docs.forEach(d -> out.put(d.id(), d));
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package org.isnad.eval;
 
-import java.util.Arrays;
 import java.util.Collection;
 
 /** Nearest-rank percentiles of a set of measurements. */
@@ -10,11 +9,6 @@ public final class Percentiles {
 
     public Percentiles(Collection<? extends Number> values) {
         this.sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
-    }
-
-    public Percentiles(double[] values) {
-        this.sorted = values.clone();
-        Arrays.sort(this.sorted);
     }
 
     /** The value at percentile {@code p} (0–100) by nearest rank; NaN when there are no values. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.isnad.answer.Citation;
 import org.isnad.index.IsnadIndex;
 import org.isnad.index.PassageHit;
@@ -48,7 +49,7 @@ public final class SetEval {
                 passages.put(id, index.passagesOf(id).stream().map(PassageHit::passage).toList());
             });
         }
-        java.util.function.Function<String, Optional<String>> stored = id -> Optional.ofNullable(documents.get(id)).map(Document::text);
+        Function<String, Optional<String>> stored = id -> Optional.ofNullable(documents.get(id)).map(Document::text);
         List<QuestionSet.Item> items = set.items();
         try (LuceneBaseline lucene = LuceneBaseline.build(baselineDir, documents, passages)) {
             for (int i = 0; i < Math.min(warmup, items.size()); i++) {

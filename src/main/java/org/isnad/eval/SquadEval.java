@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.isnad.Isnad;
 import org.isnad.answer.QuestionType;
 import org.isnad.index.PassageHit;
@@ -112,7 +113,7 @@ public final class SquadEval {
             asked.addAll(sample);
         }
 
-        java.util.function.Function<String, Optional<String>> stored =
+        Function<String, Optional<String>> stored =
                 id -> Optional.ofNullable(documents.get(id)).map(Document::text);
         try (LuceneBaseline lucene = LuceneBaseline.build(baselineDir, documents, passages)) {
             for (int i = 0; i < Math.min(o.warmup(), asked.size()); i++) {
