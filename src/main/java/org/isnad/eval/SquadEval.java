@@ -31,7 +31,8 @@ public final class SquadEval {
 
     /** What the table prints: the contract keys and, with XQuAD-R sentence breaks, sentence@1. */
     public static final List<String> TABLE_KEYS = List.of(
-            "recall@1", "recall@5", "mrr@10", "hit@1", "hit@3", "precision@1", "sentence@1", "validity", "answered", "refusal", "p50Ms", "p99Ms");
+            "recall@1", "recall@5", "mrr@10", "hit@1", "hit@3", "precision@1", "sentence@1", "validity", "answered", "refusal", "p50Ms", "p99Ms",
+            "refusedAtRank1", "missInGold@1");
 
     /**
      * @param withhold share of paragraphs left out of the index (their questions should be refused)

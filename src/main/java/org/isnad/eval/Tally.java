@@ -15,7 +15,9 @@ import org.isnad.answer.Citation;
  * A quote counts as a hit only when the system answered: a refusal shows no answer.
  * Two figures outside the JSON contract are printed in tables: {@code precision@1}, hit@1 among
  * the answered questions (how often an answer given is right), and {@code sentence@1} (XQuAD-R only),
- * the first quote overlapping the gold sentence.
+ * the first quote overlapping the gold sentence. Two diagnostics point at where answers are lost:
+ * {@code refusedAtRank1}, answerable questions refused although the gold document ranked first, and
+ * {@code missInGold@1}, first quotes from the gold document that miss the answer (wrong sentence).
  */
 public final class Tally {
 
@@ -28,6 +30,8 @@ public final class Tally {
     private int hit1;
     private int hit3;
     private int withSentence;
+    private int refusedAtRank1;
+    private int missInGoldDoc;
     private int sentence1;
     private int answered;
     private int refused;
@@ -88,6 +92,7 @@ public final class Tally {
             reciprocalRanks += 1.0 / (rank + 1);
         }
         if (!r.answered()) {
+            refusedAtRank1 += rank == 0 ? 1 : 0;
             return false;
         }
         answered++;
@@ -95,6 +100,8 @@ public final class Tally {
         boolean top = !cs.isEmpty() && AnswerMatch.containsAny(cs.get(0).quote(), golds);
         if (top) {
             hit1++;
+        } else if (!cs.isEmpty() && cs.get(0).docId().equals(goldDocId)) {
+            missInGoldDoc++;
         }
         if (top || cs.stream().limit(3).anyMatch(c -> AnswerMatch.containsAny(c.quote(), golds))) {
             hit3++;
@@ -141,6 +148,10 @@ public final class Tally {
         }
         if (answered > 0) {
             m.put("precision@1", ratio(hit1, answered));
+            m.put("missInGold@1", ratio(missInGoldDoc, answerable));
+        }
+        if (answerable > 0) {
+            m.put("refusedAtRank1", ratio(refusedAtRank1, answerable));
         }
         if (withSentence > 0) {
             m.put("sentence@1", ratio(sentence1, withSentence));
