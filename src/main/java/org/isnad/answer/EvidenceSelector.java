@@ -1,0 +1,112 @@
+package org.isnad.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.isnad.text.ArabicNormalizer;
+
+/**
+ * Chooses the quotes: sentences that share the question's key terms or names AND fit its type,
+ * best first, at most {@code maxQuotes}, no two near-duplicates. Chooses none when nothing shares
+ * enough of the question: a high retrieval score alone never makes evidence.
+ */
+public final class EvidenceSelector {
+
+    /** Share of the question's weighted groups that a sentence's context must hold. */
+    static final double MIN_CONTEXT = 0.6;
+    /** A sentence that does not fit the type may still answer when it holds this much of the question itself. */
+    static final double STANDALONE_OWN = 0.75;
+    static final double NEAR_DUPLICATE = 0.6;
+
+    private final int maxQuotes;
+
+    public EvidenceSelector(int maxQuotes) {
+        this.maxQuotes = Math.max(1, Math.min(4, maxQuotes));
+    }
+
+    public List<Evidence> choose(Question q, List<Evidence> all) {
+        if (q.groups().isEmpty()) {
+            return List.of();
+        }
+        List<Evidence> eligible = all.stream()
+                .filter(e -> e.context() >= MIN_CONTEXT && e.namesPresent())
+                .filter(e -> e.own() > 0 || (e.fit() > 0 && (e.near() > 0 || e.context() >= MIN_CONTEXT)))
+                .filter(e -> fitsType(q.type(), e))
+                .sorted(Comparator.comparingDouble(Evidence::score).reversed())
+                .toList();
+        if (eligible.isEmpty()) {
+            return List.of();
+        }
+        Evidence top = eligible.get(0);
+        List<Evidence> chosen = new ArrayList<>();
+        chosen.add(top);
+        for (Evidence e : eligible.subList(1, eligible.size())) {
+            if (chosen.size() >= maxQuotes) {
+                break;
+            }
+            double floor = (q.type() == QuestionType.WHEN && !e.dates().isEmpty() ? 0.45 : 0.6) * top.score();
+            if (e.score() < floor || overlapsOrRepeats(e, chosen)) {
+                continue;
+            }
+            if (typed(q.type()) && top.fit() > 0 && e.fit() == 0 && e.own() < STANDALONE_OWN) {
+                continue;
+            }
+            chosen.add(e);
+        }
+        if (chosen.stream().noneMatch(e -> e.own() > 0)) {
+            return List.of();
+        }
+        // Quotes read in document order within each document, documents in order of their best quote.
+        List<String> docOrder = chosen.stream().map(Evidence::docId).distinct().toList();
+        chosen.sort(Comparator.<Evidence>comparingInt(e -> docOrder.indexOf(e.docId())).thenComparingInt(e -> e.sentence().start()));
+        return chosen;
+    }
+
+    private static boolean typed(QuestionType t) {
+        return t == QuestionType.WHO || t == QuestionType.WHEN || t == QuestionType.WHERE
+                || t == QuestionType.WHY || t == QuestionType.HOW_MANY;
+    }
+
+    private static boolean fitsType(QuestionType type, Evidence e) {
+        return switch (type) {
+            case WHEN, HOW_MANY -> e.fit() > 0;
+            case WHO, WHERE, WHY -> e.fit() > 0 || e.own() >= STANDALONE_OWN;
+            default -> e.own() > 0;
+        };
+    }
+
+    private static boolean overlapsOrRepeats(Evidence e, List<Evidence> chosen) {
+        Set<String> words = words(e.text());
+        for (Evidence c : chosen) {
+            if (c.docId().equals(e.docId()) && c.sentence().start() < e.sentence().end() && e.sentence().start() < c.sentence().end()) {
+                return true;
+            }
+            if (jaccard(words, words(c.text())) > NEAR_DUPLICATE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : ArabicNormalizer.normalize(text.toLowerCase(Locale.ROOT)).split("[^\\p{L}\\p{Nd}]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        Set<String> inter = new HashSet<>(a);
+        inter.retainAll(b);
+        return (double) inter.size() / (a.size() + b.size() - inter.size());
+    }
+}
