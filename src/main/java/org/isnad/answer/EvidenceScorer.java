@@ -98,7 +98,7 @@ public final class EvidenceScorer {
                 boolean arabicText = u.hit().doc().language() == Language.AR;
                 List<Glossary.Entry> named = glossary.mentionedIn(u.terms(), arabicText).stream()
                         .filter(e -> !inQuestion(e, q)).toList();
-                int actors = (int) named.stream().filter(Glossary.Entry::isActor).count() + extraNames(u.text(), arabicText, q);
+                int actors = (int) named.stream().filter(e -> e.isActor() || e.category().equals("country")).count() + extraNames(u.text(), arabicText, q);
                 int places = (int) named.stream().filter(Glossary.Entry::isPlace).count();
                 double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
                 out.add(new Evidence(u.hit(), u.sentence(), u.text(),

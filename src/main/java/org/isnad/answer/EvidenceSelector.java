@@ -20,6 +20,8 @@ public final class EvidenceSelector {
     /** A sentence that does not fit the type may still answer when it holds this much of the question itself. */
     static final double STANDALONE_OWN = 0.75;
     static final double NEAR_DUPLICATE = 0.6;
+    /** Some sentence of a quoted document must itself hold this share of the question. */
+    static final double MIN_BODY_OWN = 0.4;
 
     private final int maxQuotes;
 
@@ -51,12 +53,20 @@ public final class EvidenceSelector {
             if (e.score() < floor || overlapsOrRepeats(e, chosen)) {
                 continue;
             }
+            boolean reasonInSameDocument = q.type() == QuestionType.WHY && e.fit() >= 1 && e.docId().equals(top.docId());
+            if (e.own() < 0.5 && e.near() < 0.5 && !reasonInSameDocument) {
+                continue; // a further quote must hold the question itself or sit beside a sentence that does
+            }
             if (typed(q.type()) && top.fit() > 0 && e.fit() == 0 && e.own() < STANDALONE_OWN) {
                 continue;
             }
             chosen.add(e);
         }
-        if (chosen.stream().noneMatch(e -> e.own() > 0)) {
+        // The body of a quoted document (not only its title) must share the question.
+        java.util.Map<String, Double> bestOwn = new java.util.HashMap<>();
+        all.forEach(e -> bestOwn.merge(e.docId(), e.own(), Math::max));
+        chosen.removeIf(e -> bestOwn.get(e.docId()) < MIN_BODY_OWN);
+        if (chosen.isEmpty()) {
             return List.of();
         }
         // Quotes read in document order within each document, documents in order of their best quote.

@@ -11,13 +11,20 @@ import org.isnad.text.DateMatch;
  */
 public final class TypeFit {
 
+    /** An Arabic cue word: at a word start (after an optional و ف ب ل), with an optional pronoun suffix. */
+    private static String arabicCues(String cues) {
+        return "(?<!\\p{L})[وفبل]?(?:" + cues + ")(?:ها|هم|ه|نا|هما)?(?!\\p{L})";
+    }
+
     private static final Pattern STRONG_CAUSE = Pattern.compile(
-            "لأن|لان|بسبب|دوافع|دافع|الهدف|هدف|يهدف|تهدف|بهدف|سبب|أسباب|اسباب|من أجل|من اجل|لكي|نتيجة|على خلفية|بذريعة|ذريعة|محاولة"
+            arabicCues("لأن|لان|لأنه|بسبب|سبب|أسباب|اسباب|دوافع|دافع|الدافع|الدوافع|الهدف|هدف|يهدف|تهدف|بهدف|أجل|اجل|لكي|كي"
+                    + "|نتيجة|خلفية|ذريعة|بذريعة|محاولة|سعيا|سعياً|الأسباب|السبب")
                     + "|\\b(?:because|reasons?|aims? to|aimed at|in order to|motives?|motivated|so that|due to|owing to|purpose|goal"
                     + "|in an attempt|in a bid|seeking to|seeks to|intended to|the aim)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern WEAK_CAUSE = Pattern.compile(
-            "لذا|لذلك|لهذا|\\b(?:so|therefore|attempt|hence|thus)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            arabicCues("لذا|لذلك|لهذا") + "|\\b(?:so|therefore|attempt|hence|thus)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![0-9٠-٩۰-۹])[0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?|عشرات|مئات|آلاف|ألف|الف|مليون|ملايين|مليار|اثنان|اثنين|ثلاث|أربع|خمس|ست |سبع|ثمان|تسع|عشر"
                     + "|\\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
