@@ -147,7 +147,9 @@ public final class QuestionAnalyzer {
             int matched = 0;
             List<Glossary.Entry> entries = List.of();
             for (int len = Math.min(glossary.longestEnglish(), terms.size() - i); len >= 1; len--) {
-                entries = glossary.byEnglishTerms(terms.subList(i, i + len));
+                String raw = String.join(" ", kept.subList(i, i + len).stream().map(Word::text).toList());
+                entries = glossary.byEnglishTerms(terms.subList(i, i + len)).stream()
+                        .filter(e -> !e.isName() || sameName(e.english(), raw)).toList();
                 if (!entries.isEmpty()) {
                     matched = len;
                     break;
@@ -177,6 +179,13 @@ public final class QuestionAnalyzer {
             out.add(new TermGroup(w.text(), dictionaryArabic(w.text()), List.of(List.of(terms.get(i))), false));
             i++;
         }
+    }
+
+    /** Stems conflate names with words (Saied, say): a name matches only as written, give or take a plural s. */
+    private static boolean sameName(String name, String asked) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String a = asked.toLowerCase(java.util.Locale.ROOT);
+        return n.equals(a) || (n + "s").equals(a) || n.equals(a + "s") || n.replace("-", " ").equals(a.replace("-", " "));
     }
 
     private List<List<String>> dictionaryArabic(String english) {

@@ -15,12 +15,12 @@ class DebugMain {
                 Question q = f.analyzer().analyze(qs, qs, null);
                 System.out.println(q);
                 var texts = new DocumentTexts(index);
-                var ex = f.extractive();
                 var hits = f.retriever().retrieve(q);
                 var scorer = new EvidenceScorer(index.analyzers(), Glossary.load("glossary.tsv", index.analyzers()), new DateMentions());
                 var ev = scorer.score(q, f.retriever().withNeighbours(hits), texts);
-                ev.stream().sorted(java.util.Comparator.comparingDouble(Evidence::score).reversed()).limit(12).forEach(e ->
+                ev.stream().sorted(java.util.Comparator.comparingDouble(Evidence::score).reversed()).limit(8).forEach(e ->
                         System.out.printf("%.2f own=%.2f near=%.2f ctx=%.2f names=%s fit=%.2f ret=%.2f %s%n", e.score(), e.own(), e.near(), e.context(), e.namesPresent(), e.fit(), e.retrieval(), e.text().substring(0, Math.min(70, e.text().length()))));
+                System.out.println(f.service().ask(AskRequest.of(qs)).answer());
             }
         }
     }
