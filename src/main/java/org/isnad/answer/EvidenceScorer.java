@@ -85,6 +85,7 @@ public final class EvidenceScorer {
                 double own = 0;
                 double nearShare = 0;
                 double ctx = 0;
+                double inTitle = 0;
                 boolean names = true;
                 for (TermGroup g : q.groups()) {
                     boolean inOwn = g.matches(u.termSet());
@@ -93,17 +94,28 @@ public final class EvidenceScorer {
                     boolean inCtx = inOwn || g.matches(context);
                     ctx += inCtx ? g.weight() : 0;
                     names &= !g.entity() || inCtx;
+                    inTitle += g.matches(titleTerms) ? g.weight() : 0;
                 }
-                List<DateMatch> found = factDates(u, reference);
+                if (ctx / Math.max(total, 1e-9) < EvidenceSelector.MIN_CONTEXT || !names) {
+                    // cannot be evidence: skip the costlier measures
+                    out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,
+                            total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, names, 0,
+                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of()));
+                    continue;
+                }
+                List<DateMatch> found = q.type() == QuestionType.WHEN || q.type() == QuestionType.HOW_MANY
+                        ? factDates(u, reference) : List.of();
                 boolean arabicText = u.hit().doc().language() == Language.AR;
-                List<Glossary.Entry> named = glossary.mentionedIn(u.terms(), arabicText).stream()
+                boolean needsNames = q.type() == QuestionType.WHO || q.type() == QuestionType.WHERE;
+                List<Glossary.Entry> named = !needsNames ? List.of() : glossary.mentionedIn(u.terms(), arabicText).stream()
                         .filter(e -> !inQuestion(e, q)).toList();
-                int actors = (int) named.stream().filter(e -> e.isActor() || e.category().equals("country")).count() + extraNames(u.text(), arabicText, q);
+                int actors = !needsNames ? 0
+                        : (int) named.stream().filter(e -> e.isActor() || e.category().equals("country")).count() + extraNames(u.text(), arabicText, q);
                 int places = (int) named.stream().filter(Glossary.Entry::isPlace).count();
                 double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
                 out.add(new Evidence(u.hit(), u.sentence(), u.text(),
                         total == 0 ? 0 : own / total, total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total,
-                        names, fit, best <= 0 ? 0 : u.hit().score() / best, found));
+                        names, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found));
             }
         }
         return out;

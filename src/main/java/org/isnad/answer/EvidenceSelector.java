@@ -22,6 +22,7 @@ public final class EvidenceSelector {
     static final double NEAR_DUPLICATE = 0.6;
     /** Some sentence of a quoted document must itself hold this share of the question. */
     static final double MIN_BODY_OWN = 0.4;
+    static final double TITLE_WEIGHT = 1.0;
 
     private final int maxQuotes;
 
@@ -42,6 +43,14 @@ public final class EvidenceSelector {
         if (eligible.isEmpty()) {
             return List.of();
         }
+        // One document answers: the one whose best few sentences weigh most (a lone matching sentence
+        // elsewhere does not outweigh an article about the question).
+        java.util.Map<String, List<Evidence>> byDoc = new java.util.LinkedHashMap<>();
+        eligible.forEach(e -> byDoc.computeIfAbsent(e.docId(), k -> new ArrayList<>()).add(e));
+        String bestDoc = byDoc.entrySet().stream()
+                .max(Comparator.comparingDouble(en -> documentScore(en.getValue())))
+                .map(java.util.Map.Entry::getKey).orElseThrow();
+        eligible = byDoc.get(bestDoc);
         Evidence top = eligible.get(0);
         List<Evidence> chosen = new ArrayList<>();
         chosen.add(top);
@@ -49,7 +58,7 @@ public final class EvidenceSelector {
             if (chosen.size() >= maxQuotes) {
                 break;
             }
-            double floor = (q.type() == QuestionType.WHEN && !e.dates().isEmpty() ? 0.45 : 0.6) * top.score();
+            double floor = (q.type() == QuestionType.WHEN && !e.dates().isEmpty() ? 0.45 : 0.5) * top.score();
             if (e.score() < floor || overlapsOrRepeats(e, chosen)) {
                 continue;
             }
@@ -73,6 +82,16 @@ public final class EvidenceSelector {
         List<String> docOrder = chosen.stream().map(Evidence::docId).distinct().toList();
         chosen.sort(Comparator.<Evidence>comparingInt(e -> docOrder.indexOf(e.docId())).thenComparingInt(e -> e.sentence().start()));
         return chosen;
+    }
+
+    /** The best sentence's score plus a little of the next two (sorted best first), and the title's share of the question. */
+    private static double documentScore(List<Evidence> sorted) {
+        double score = 0;
+        double[] weights = {1.0, 0.3, 0.15};
+        for (int i = 0; i < Math.min(weights.length, sorted.size()); i++) {
+            score += weights[i] * sorted.get(i).score();
+        }
+        return score + TITLE_WEIGHT * sorted.get(0).title();
     }
 
     private static boolean typed(QuestionType t) {

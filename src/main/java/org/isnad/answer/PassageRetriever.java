@@ -25,7 +25,7 @@ public final class PassageRetriever {
 
     private static final float TITLE_BOOST = 0.4f;
     /** Passages of the best documents added beyond the hits: answers often sit next to the matching sentence. */
-    private static final int EXPANDED_DOCS = 2;
+    private static final int EXPANDED_DOCS = 3;
     private static final int MAX_POOL = 90;
 
     private final IsnadIndex index;

@@ -172,7 +172,10 @@ public final class QuestionAnalyzer {
                     j++;
                 }
                 String label = String.join(" ", kept.subList(i, j).stream().map(Word::text).toList());
-                out.add(new TermGroup(label, dictionaryArabic(label), List.of(terms.subList(i, j)), true));
+                // A capitalized word the dictionary knows is a common word in a title ("Winter"); names it lacks.
+                List<List<String>> translated = dictionaryArabic(label);
+                boolean known = j == i + 1 && !dictionary.translations(w.text()).isEmpty();
+                out.add(new TermGroup(label, translated, List.of(terms.subList(i, j)), !known));
                 i = j;
                 continue;
             }

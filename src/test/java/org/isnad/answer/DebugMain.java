@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 class DebugMain {
     @Test
     void debug() throws Exception {
-        Path dir = Files.createTempDirectory("dbg");
-        try (IsnadIndex index = SampleIndex.build(dir)) {
+        try (IsnadIndex index = IsnadIndex.open(Path.of(System.getProperty("idx", "/tmp/ans-5000/index")))) {
             AnswerFactory f = new AnswerFactory(index, null);
             for (String qs : System.getProperty("qs", "من دعت روسيا إلى موسكو؟").split("\\|\\|")) {
                 Question q = f.analyzer().analyze(qs, qs, null);
@@ -20,7 +19,9 @@ class DebugMain {
                 var ev = scorer.score(q, f.retriever().withNeighbours(hits), texts);
                 ev.stream().sorted(java.util.Comparator.comparingDouble(Evidence::score).reversed()).limit(8).forEach(e ->
                         System.out.printf("%.2f own=%.2f near=%.2f ctx=%.2f names=%s fit=%.2f ret=%.2f %s%n", e.score(), e.own(), e.near(), e.context(), e.namesPresent(), e.fit(), e.retrieval(), e.text().substring(0, Math.min(70, e.text().length()))));
-                System.out.println(f.service().ask(AskRequest.of(qs)).answer());
+                var ans = f.service().ask(AskRequest.of(qs));
+                System.out.println(ans.answer());
+                ans.citations().forEach(c -> System.out.println("  " + c.docId()));
             }
         }
     }
