@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.isnad.answer.AnswerFactory;
 import org.isnad.answer.AnswerService;
+import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 import org.isnad.ingest.IngestListener;
@@ -35,6 +36,7 @@ public final class Isnad implements AutoCloseable {
     private Ingester ingester;
     private AnswerFactory answerFactory;
     private AnswerService answers;
+    private AuditLog audit;
 
     private Isnad(IsnadConfig config) {
         this.config = config;
@@ -52,6 +54,18 @@ public final class Isnad implements AutoCloseable {
 
     public IsnadConfig config() {
         return config;
+    }
+
+    /**
+     * The answer log ({@code <dataDir>/audit.db}), opened on first use. Doors record every answer with
+     * {@link AuditLog#tryRecord} before replying; see {@code audit.*} in the configuration.
+     */
+    public synchronized AuditLog audit() {
+        if (audit == null) {
+            audit = AuditLog.open(config);
+            toClose.push(audit);
+        }
+        return audit;
     }
 
     /** The Lucene index in {@code <dataDir>/index}. */
