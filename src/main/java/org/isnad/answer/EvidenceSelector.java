@@ -51,6 +51,10 @@ public final class EvidenceSelector {
                 .max(Comparator.comparingDouble(en -> documentScore(en.getValue())))
                 .map(java.util.Map.Entry::getKey).orElseThrow();
         eligible = byDoc.get(bestDoc);
+        if ((q.type() == QuestionType.WHY || q.type() == QuestionType.WHEN) && eligible.stream().anyMatch(e -> e.fit() >= 1)) {
+            // a stated reason (or a full date) beats a hint of one ("so…", "on Tuesday")
+            eligible = eligible.stream().filter(e -> e.fit() >= 1).toList();
+        }
         Evidence top = eligible.get(0);
         List<Evidence> chosen = new ArrayList<>();
         chosen.add(top);
