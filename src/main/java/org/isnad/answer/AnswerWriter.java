@@ -27,8 +27,11 @@ public final class AnswerWriter {
         return templates.get(q.language(), "not_answered");
     }
 
-    /** The text for cited quotes; {@code docLanguages.get(i)} is the language of citation i's source. */
-    public String answer(Question q, List<Citation> citations, List<Language> docLanguages, DateGroups dates) {
+    /**
+     * The text for cited quotes; {@code docLanguages.get(i)} is the language of citation i's source,
+     * {@code dates} (nullable) the dates of a WHEN answer, {@code note} (nullable) a sentence placed after the lead.
+     */
+    public String answer(Question q, List<Citation> citations, List<Language> docLanguages, DateGroups dates, String note) {
         Language lang = q.language();
         List<String> parts = new ArrayList<>();
         parts.add(templates.get(lang, "lead." + q.type().name().toLowerCase(java.util.Locale.ROOT),
@@ -41,6 +44,9 @@ public final class AnswerWriter {
                         "refs", refs(dates.groups().get(0).citations()))));
             }
         }
+        if (note != null && !note.isBlank()) {
+            parts.add(note);
+        }
         List<String> quotes = new ArrayList<>();
         for (Citation c : citations) {
             quotes.add(templates.get(lang, "quote", Map.of("quote", c.quote(), "n", String.valueOf(c.n()))));
@@ -52,6 +58,14 @@ public final class AnswerWriter {
     /** The note of a date conflict (for the Conflict record). */
     public String conflictNote(Language lang, DateGroups dates) {
         return templates.get(lang, "conflict.dates.note", Map.of("items", dateItems(lang, dates)));
+    }
+
+    /** The sentence (and Conflict note) saying the sources give different numbers. */
+    public String numbersConflict(Language lang, NumberGroups numbers) {
+        String items = numbers.groups().stream()
+                .map(g -> templates.get(lang, "conflict.item", Map.of("date", g.value(), "refs", refs(g.citations()))))
+                .collect(Collectors.joining(templates.get(lang, "list.separator")));
+        return templates.get(lang, "conflict.numbers", Map.of("items", items));
     }
 
     private String dateItems(Language lang, DateGroups dates) {

@@ -67,7 +67,16 @@ public final class ExtractiveAnswerer implements Answerer {
             List<Integer> cited = dateGroups.groups().stream().flatMap(g -> g.citations().stream()).sorted().toList();
             conflicts.add(new Conflict("date", cited, writer.conflictNote(q.language(), dateGroups)));
         }
-        String text = writer.answer(q, citations, languages, dateGroups);
+        String numbersNote = null;
+        if (q.type() == QuestionType.HOW_MANY) {
+            NumberGroups numbers = NumberGroups.of(chosen, citations);
+            if (numbers.differ()) {
+                List<Integer> cited = numbers.groups().stream().flatMap(g -> g.citations().stream()).sorted().toList();
+                numbersNote = writer.numbersConflict(q.language(), numbers);
+                conflicts.add(new Conflict("number", cited, numbersNote));
+            }
+        }
+        String text = writer.answer(q, citations, languages, dateGroups, numbersNote);
         return new Draft(true, text, citations, conflicts, candidates, notes);
     }
 
