@@ -3,6 +3,7 @@ package org.isnad.eval;
 import java.util.function.Function;
 import org.isnad.Isnad;
 import org.isnad.answer.Answer;
+import org.isnad.answer.AskRequest;
 
 /** Isnad's answer entry point as a function, the way eval and bench ask questions. */
 public final class IsnadAnswers {
@@ -11,6 +12,6 @@ public final class IsnadAnswers {
 
     /** Questions go through {@code AnswerService.ask} with the language detected from the question. */
     public static Function<String, Answer> of(Isnad isnad) {
-        throw new UnsupportedOperationException("the answer service (issue 3) is not on main yet: only plain Lucene can be measured");
+        return question -> isnad.answers().ask(new AskRequest(question, null));
     }
 }

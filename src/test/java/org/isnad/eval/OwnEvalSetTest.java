@@ -1,7 +1,6 @@
 package org.isnad.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,30 +26,24 @@ class OwnEvalSetTest {
     static final Path NEWS = Path.of("src/test/resources/eval/news.jsonl");
     static final Path SAMPLE = Path.of("corpus/sample");
 
-    // Thresholds: measured values minus a small margin (see the report of issue 8).
-    static final double MIN_PASS = 0.70;
-    static final double MIN_PASS_PER_LANGUAGE = 0.60;
-    static final double MIN_REFUSAL = 0.80;
-    static final double MIN_ANSWERED = 0.85;
+    // Thresholds: measured on 23 Nov 2026 (pass 0.85-0.87, ar 0.83-0.92, en 0.82-0.86, refusal 1.0,
+    // answered 0.95-0.975; plain Lucene pass 0.67) minus a margin of about one or two questions.
+    static final double MIN_PASS = 0.78;
+    static final double MIN_PASS_PER_LANGUAGE = 0.75;
+    static final double MIN_REFUSAL = 0.83;
+    static final double MIN_ANSWERED = 0.88;
 
     @TempDir
     static Path dir;
     static Isnad isnad;
     static SetEval.Result result;
-    static boolean answersAvailable;
 
     @BeforeAll
     static void runTheSet() {
         isnad = Isnad.open(new ConfigLoader(Map.of()).load().withDataDir(dir.resolve("data").toString()));
         IngestReport ingested = isnad.ingester().ingest(List.of(SAMPLE, NEWS), false, IngestListener.NONE);
         assertThat(ingested.added()).isEqualTo(13);
-        QaSystem answers;
-        try {
-            answers = new IsnadQa(IsnadAnswers.of(isnad));
-            answersAvailable = true;
-        } catch (UnsupportedOperationException e) {
-            answers = question -> new QaSystem.Response(false, List.of(), List.of(), 0);
-        }
+        QaSystem answers = new IsnadQa(IsnadAnswers.of(isnad));
         result = SetEval.run(QuestionSet.load(QUESTIONS), isnad.index(), answers, dir.resolve("lucene"), 5);
     }
 
@@ -79,7 +72,6 @@ class OwnEvalSetTest {
 
     @Test
     void isnadPassesTheSetAboveTheThresholds() {
-        assumeTrue(answersAvailable, "the answer service is not on main yet");
         Map<String, Double> isnadScores = result.report().isnad();
         String failures = result.outcomes().stream().filter(o -> !o.isnadPass())
                 .map(o -> o.item().id() + " (" + o.item().question() + ")").collect(Collectors.joining("\n"));
