@@ -1,19 +1,36 @@
 package org.isnad;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import org.isnad.config.IsnadConfig;
+import org.isnad.index.IsnadIndex;
+import org.isnad.ingest.IngestListener;
+import org.isnad.ingest.IngestReport;
+import org.isnad.ingest.Ingester;
 
 /**
  * The composition root: builds every feature from one {@link IsnadConfig} and hands the doors
  * (CLI, bot, review page) the same core objects. Features are created on first use so a command
- * pays only for what it touches. Not thread-safe to construct parts concurrently; doors obtain
- * what they need up front.
+ * pays only for what it touches, and closed in reverse order of creation.
  */
 public final class Isnad implements AutoCloseable {
 
+    /** Where the bundled sample corpus sits inside the jar (config/ and prompts/ sit beside it). */
+    private static final String SAMPLE_RESOURCE = "corpus/sample/";
+
     private final IsnadConfig config;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private IsnadIndex index;
+    private Ingester ingester;
 
     private Isnad(IsnadConfig config) {
         this.config = config;
@@ -33,8 +50,75 @@ public final class Isnad implements AutoCloseable {
         return config;
     }
 
+    /** The Lucene index in {@code <dataDir>/index}. */
+    public synchronized IsnadIndex index() {
+        if (index == null) {
+            index = IsnadIndex.open(config.dataPath().resolve("index"));
+            toClose.push(index);
+        }
+        return index;
+    }
+
+    public synchronized Ingester ingester() {
+        if (ingester == null) {
+            ingester = new Ingester(index(), config.ingest().maxDocumentBytes());
+        }
+        return ingester;
+    }
+
+    /**
+     * Indexes the bundled sample corpus when the index is empty (and the configuration allows it),
+     * so that the README's first command works on a fresh clone with no set-up.
+     *
+     * @return the ingest report when the sample was indexed now
+     */
+    public synchronized Optional<IngestReport> ensureSampleIndexed() {
+        if (!config.ingest().bundledSampleOnFirstUse() || index().documentCount() > 0) {
+            return Optional.empty();
+        }
+        Path sample = bundledSample();
+        return Optional.of(ingester().ingest(List.of(sample), false, IngestListener.NONE));
+    }
+
+    /** The bundled sample folder, copied out of the jar into the data folder (named "sample" so ids are stable). */
+    private Path bundledSample() {
+        Path target = config.dataPath().resolve("bundled").resolve("sample");
+        ClassLoader loader = Isnad.class.getClassLoader();
+        try (InputStream manifest = loader.getResourceAsStream(SAMPLE_RESOURCE + "MANIFEST")) {
+            if (manifest == null) {
+                throw new IllegalStateException("the bundled sample corpus is missing from the build");
+            }
+            Files.createDirectories(target);
+            for (String name : new String(manifest.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = loader.getResourceAsStream(SAMPLE_RESOURCE + name.strip())) {
+                    if (in != null) {
+                        Files.copy(in, target.resolve(name.strip()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the bundled sample corpus", e);
+        }
+        return target;
+    }
+
     @Override
-    public void close() {
-        // Parts are closed in reverse order of creation as features are added.
+    public synchronized void close() {
+        RuntimeException failure = null;
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -17,6 +17,10 @@ import picocli.CommandLine.ScopeType;
         description = "Answers questions about a news archive with verbatim, cited quotations.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            IngestCommand.class,
+            SearchCommand.class,
+            DocCommand.class,
+            StatsCommand.class,
         })
 public final class IsnadCli implements Runnable {
 

@@ -1,0 +1,401 @@
+package org.isnad.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.isnad.ingest.Document;
+import org.isnad.ingest.Passage;
+import org.isnad.text.Language;
+import org.isnad.text.Sentence;
+
+/**
+ * Isnad's Lucene index on disk: documents (metadata and the stored text quotes are cut from) and
+ * their passages (analyzed per language for retrieval). A document and its passages are replaced
+ * together in one atomic block. Changes become durable at {@link #commit()}; a process killed
+ * between commits leaves the index at its last commit.
+ *
+ * <p>Thread-safe. The writer is opened on the first change only, so read-only commands can run
+ * beside a process that holds the index's write lock.
+ */
+public final class IsnadIndex implements Closeable {
+
+    /** Above this many query terms per field the rest are dropped (they add nothing but cost). */
+    private static final int MAX_TERMS_PER_FIELD = 64;
+
+    private final Directory directory;
+    private final Analyzers analyzers = new Analyzers();
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    private IsnadIndex(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** Opens (or creates on the first change) the index in {@code dir}. */
+    public static IsnadIndex open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new IsnadIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index at " + dir, e);
+        }
+    }
+
+    public Analyzers analyzers() {
+        return analyzers;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Adds {@code doc} with its passages, replacing any earlier version with the same id. */
+    public synchronized void upsert(Document doc, List<Passage> passages) {
+        List<org.apache.lucene.document.Document> block = new ArrayList<>(passages.size() + 1);
+        block.add(docEntry(doc));
+        for (Passage p : passages) {
+            block.add(passageEntry(doc, p));
+        }
+        try {
+            writer().updateDocuments(new Term(Fields.OWNER, doc.id()), block);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index " + doc.id(), e);
+        }
+    }
+
+    /** Removes a document and its passages; true when it was there. */
+    public synchronized boolean delete(String id) {
+        boolean existed = document(id).isPresent();
+        try {
+            writer().deleteDocuments(new Term(Fields.OWNER, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + id, e);
+        }
+        return existed;
+    }
+
+    /** Makes every change so far durable and visible to new searches. */
+    public synchronized void commit() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the index", e);
+        }
+    }
+
+    private IndexWriter writer() throws IOException {
+        if (writer == null) {
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            writer = new IndexWriter(directory, config);
+            if (searchers != null) {
+                searchers.close();
+            }
+            searchers = new SearcherManager(writer, null);
+        }
+        return writer;
+    }
+
+    private static org.apache.lucene.document.Document docEntry(Document d) {
+        var e = new org.apache.lucene.document.Document();
+        e.add(new StringField(Fields.TYPE, Fields.TYPE_DOC, Field.Store.NO));
+        e.add(new StringField(Fields.OWNER, d.id(), Field.Store.YES));
+        addMetadata(e, d);
+        e.add(new StoredField(Fields.TEXT, d.text()));
+        e.add(new StoredField(Fields.HASH, d.contentHash()));
+        if (d.source() != null) {
+            e.add(new StringField(Fields.SOURCE, d.source(), Field.Store.YES));
+        }
+        return e;
+    }
+
+    private org.apache.lucene.document.Document passageEntry(Document d, Passage p) {
+        var e = new org.apache.lucene.document.Document();
+        e.add(new StringField(Fields.TYPE, Fields.TYPE_PASSAGE, Field.Store.NO));
+        e.add(new StringField(Fields.OWNER, d.id(), Field.Store.YES));
+        addMetadata(e, d);
+        String text = p.of(d.text());
+        e.add(new StoredField(Fields.TEXT, text));
+        e.add(new StoredField(Fields.ORDINAL, p.ordinal()));
+        e.add(new StoredField(Fields.PARAGRAPH, p.paragraph()));
+        e.add(new StoredField(Fields.START, p.start()));
+        e.add(new StoredField(Fields.END, p.end()));
+        e.add(new StoredField(Fields.SENTENCES, SentenceCodec.encode(p.sentences())));
+        e.add(new TextField(Analyzers.bodyField(d.language()), text, Field.Store.NO));
+        e.add(new TextField(Fields.BODY_EXACT, text, Field.Store.NO));
+        // The title and the date (as "2024-02-20") are searchable on every passage: they place it.
+        String heading = (d.title() == null ? "" : d.title()) + (d.date() == null ? "" : " " + d.date());
+        if (!heading.isBlank()) {
+            e.add(new TextField(Analyzers.titleField(d.language()), heading, Field.Store.NO));
+        }
+        return e;
+    }
+
+    private static void addMetadata(org.apache.lucene.document.Document e, Document d) {
+        e.add(new StringField(Fields.LANG, d.language().code(), Field.Store.YES));
+        if (d.title() != null) {
+            e.add(new StoredField(Fields.TITLE, d.title()));
+        }
+        if (d.date() != null) {
+            e.add(new StoredField(Fields.DATE, d.date().toString()));
+            e.add(new LongPoint(Fields.DATE_DAY, d.date().toEpochDay()));
+            e.add(new NumericDocValuesField(Fields.DATE_DAY, d.date().toEpochDay()));
+        }
+        if (d.outlet() != null) {
+            e.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.YES));
+        }
+        if (d.url() != null) {
+            e.add(new StoredField(Fields.URL, d.url()));
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The stored document with this id. */
+    public Optional<Document> document(String id) {
+        return withSearcher(s -> {
+            TopDocs top = s.search(docsOnly(new TermQuery(new Term(Fields.OWNER, id))), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<Document>empty();
+            }
+            return Optional.of(toDocument(s.storedFields().document(top.scoreDocs[0].doc)));
+        }, Optional.empty());
+    }
+
+    /** Id, content hash and source of every document: what re-ingesting compares against. */
+    public Map<String, StoredState> storedStates() {
+        return withSearcher(s -> {
+            Map<String, StoredState> out = new TreeMap<>();
+            StoredFields stored = s.storedFields();
+            Set<String> fields = Set.of(Fields.OWNER, Fields.HASH, Fields.SOURCE);
+            for (ScoreDoc sd : all(s, docsOnly(null))) {
+                var e = stored.document(sd.doc, fields);
+                out.put(e.get(Fields.OWNER), new StoredState(e.get(Fields.HASH), e.get(Fields.SOURCE)));
+            }
+            return out;
+        }, Map.of());
+    }
+
+    /** A document's content hash and where it was read from. */
+    public record StoredState(String hash, String source) {}
+
+    /**
+     * Passages matching {@code plainText} taken as plain words in any language: it is analyzed with
+     * every chain and never parsed as query syntax, so AND, quotes, *, :, ~, \ and ( are just text.
+     */
+    public List<PassageHit> search(String plainText, int n) {
+        return search(plainWordsQuery(plainText), n);
+    }
+
+    /** A query over all body fields built from the analyzed terms of {@code plainText} (no syntax). */
+    public Query plainWordsQuery(String plainText) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        addTerms(q, Fields.BODY_AR, plainText, 1f);
+        addTerms(q, Fields.BODY_EN, plainText, 1f);
+        addTerms(q, Fields.BODY_EXACT, plainText, 0.5f);
+        addTerms(q, Fields.TITLE_AR, plainText, 0.3f);
+        addTerms(q, Fields.TITLE_EN, plainText, 0.3f);
+        BooleanQuery built = q.build();
+        return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable words") : built;
+    }
+
+    private void addTerms(BooleanQuery.Builder q, String field, String text, float boost) {
+        Set<String> terms = new LinkedHashSet<>(analyzers.terms(field, text));
+        terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> {
+            Query tq = new TermQuery(new Term(field, t));
+            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), Occur.SHOULD);
+        });
+    }
+
+    /** The top {@code n} passages for {@code query} (restricted to passage entries). */
+    public List<PassageHit> search(Query query, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        return withSearcher(s -> {
+            TopDocs top = s.search(passagesOnly(query), n);
+            List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(toHit(stored.document(sd.doc), sd.score));
+            }
+            return hits;
+        }, List.of());
+    }
+
+    /** Every passage of one document, in order. */
+    public List<PassageHit> passagesOf(String docId) {
+        return withSearcher(s -> {
+            List<PassageHit> hits = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : all(s, passagesOnly(new TermQuery(new Term(Fields.OWNER, docId))))) {
+                hits.add(toHit(stored.document(sd.doc), 0f));
+            }
+            hits.sort(Comparator.comparingInt(h -> h.passage().ordinal()));
+            return hits;
+        }, List.of());
+    }
+
+    /** Counts and ranges of what the index holds. */
+    public IndexStats stats() {
+        return withSearcher(s -> {
+            Map<String, Integer> languages = new TreeMap<>();
+            Map<String, Integer> outlets = new TreeMap<>();
+            List<DocInfo> infos = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            Set<String> fields = Set.of(Fields.OWNER, Fields.TITLE, Fields.DATE, Fields.OUTLET, Fields.URL, Fields.LANG);
+            for (ScoreDoc sd : all(s, docsOnly(null))) {
+                DocInfo info = toInfo(stored.document(sd.doc, fields));
+                infos.add(info);
+                languages.merge(info.language().code(), 1, Integer::sum);
+                if (info.outlet() != null) {
+                    outlets.merge(info.outlet(), 1, Integer::sum);
+                }
+            }
+            LocalDate first = infos.stream().map(DocInfo::date).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(null);
+            LocalDate last = infos.stream().map(DocInfo::date).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);
+            List<DocInfo> latest = infos.stream()
+                    .sorted(Comparator.comparing(DocInfo::date, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .limit(5).toList();
+            int passages = s.count(passagesOnly(null));
+            return new IndexStats(infos.size(), passages, languages, outlets, first, last, latest);
+        }, new IndexStats(0, 0, Map.of(), Map.of(), null, null, List.of()));
+    }
+
+    /** Number of documents. */
+    public int documentCount() {
+        return withSearcher(s -> s.count(docsOnly(null)), 0);
+    }
+
+    private static Query docsOnly(Query q) {
+        return restrict(q, Fields.TYPE_DOC);
+    }
+
+    private static Query passagesOnly(Query q) {
+        return restrict(q, Fields.TYPE_PASSAGE);
+    }
+
+    private static Query restrict(Query q, String type) {
+        Query filter = new TermQuery(new Term(Fields.TYPE, type));
+        if (q == null) {
+            return new ConstantScoreQuery(filter);
+        }
+        return new BooleanQuery.Builder().add(q, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    private static ScoreDoc[] all(IndexSearcher s, Query q) throws IOException {
+        int count = s.count(q);
+        return count == 0 ? new ScoreDoc[0] : s.search(q, count).scoreDocs;
+    }
+
+    private PassageHit toHit(org.apache.lucene.document.Document e, float score) {
+        DocInfo info = toInfo(e);
+        int start = e.getField(Fields.START).numericValue().intValue();
+        int end = e.getField(Fields.END).numericValue().intValue();
+        int paragraph = e.getField(Fields.PARAGRAPH).numericValue().intValue();
+        int ordinal = e.getField(Fields.ORDINAL).numericValue().intValue();
+        List<Sentence> sentences = SentenceCodec.decode(e.get(Fields.SENTENCES));
+        return new PassageHit(new Passage(info.id(), ordinal, paragraph, start, end, sentences), e.get(Fields.TEXT), info, score);
+    }
+
+    private static DocInfo toInfo(org.apache.lucene.document.Document e) {
+        String date = e.get(Fields.DATE);
+        return new DocInfo(e.get(Fields.OWNER), e.get(Fields.TITLE), date == null ? null : LocalDate.parse(date),
+                e.get(Fields.OUTLET), e.get(Fields.URL), Language.fromCode(e.get(Fields.LANG)));
+    }
+
+    private static Document toDocument(org.apache.lucene.document.Document e) {
+        DocInfo i = toInfo(e);
+        return new Document(i.id(), i.title(), i.date(), i.outlet(), i.url(), i.language(),
+                e.get(Fields.TEXT), e.get(Fields.HASH), e.get(Fields.SOURCE));
+    }
+
+    // ---------------------------------------------------------------- searcher lifecycle
+
+    private interface SearchWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearchWork<T> work, T whenEmpty) {
+        SearcherManager manager;
+        try {
+            manager = searcherManager();
+        } catch (IndexNotFoundException e) {
+            return whenEmpty;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index", e);
+        }
+        try {
+            manager.maybeRefresh();
+            IndexSearcher s = manager.acquire();
+            try {
+                return work.run(s);
+            } finally {
+                manager.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the index", e);
+        }
+    }
+
+    private synchronized SearcherManager searcherManager() throws IOException {
+        if (searchers == null) {
+            searchers = new SearcherManager(directory, null);
+        }
+        return searchers;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index", e);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.isnad.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.isnad.index.IsnadIndex;
+import org.isnad.text.DateParser;
+import org.isnad.text.Language;
+import org.isnad.text.LanguageDetector;
+import org.isnad.text.SentenceSplitter;
+
+/**
+ * Reads files and folders into the index. Each document is parsed, given an id, language and
+ * content hash, split into sentences and passages, and written only when new or changed. Bad input
+ * never stops a batch: it is skipped with a one-line reason. The index is committed every
+ * {@link #COMMIT_EVERY} changed documents and at the end, so a killed run resumes where it left off.
+ */
+public final class Ingester {
+
+    static final int COMMIT_EVERY = 2000;
+    private static final Set<String> JSON = Set.of("json", "jsonl");
+    private static final Set<String> TEXT = Set.of("txt", "md");
+    private static final Set<String> HTML = Set.of("html", "htm");
+
+    private final IsnadIndex index;
+    private final long maxDocumentBytes;
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final LanguageDetector languages = new LanguageDetector();
+    private final DateParser dates = new DateParser();
+    private final DocumentReader json = new JsonReader();
+    private final DocumentReader text = new PlainTextReader(dates);
+    private final DocumentReader html = new HtmlReader(dates);
+
+    public Ingester(IsnadIndex index, long maxDocumentBytes) {
+        this.index = index;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** Ingests files and folders (walked recursively; files of other types in folders are ignored). */
+    public IngestReport ingest(List<Path> paths, boolean deleteMissing, IngestListener listener) {
+        long t0 = System.nanoTime();
+        Run run = new Run(listener, index.storedStates());
+        List<Input> inputs = new ArrayList<>();
+        for (Path path : paths) {
+            collect(path, inputs, run);
+        }
+        listener.started(inputs.stream().mapToLong(Input::size).sum());
+        for (Input input : inputs) {
+            readFile(input, run);
+            listener.progressed(input.size());
+        }
+        if (deleteMissing) {
+            deleteMissing(run);
+        }
+        index.commit();
+        return run.report(System.nanoTime() - t0);
+    }
+
+    /** Ingests documents built in memory (evaluation sets); ids are required. */
+    public IngestReport ingestDocuments(List<RawDocument> documents) {
+        long t0 = System.nanoTime();
+        Run run = new Run(IngestListener.NONE, index.storedStates());
+        for (RawDocument raw : documents) {
+            accept(raw, raw.id(), null, run);
+        }
+        index.commit();
+        return run.report(System.nanoTime() - t0);
+    }
+
+    /** Turns a raw document into the stored form: id, tidy metadata, language, date, hash. */
+    public Document prepare(RawDocument raw, String fallbackId, String source) {
+        String id = raw.id() != null ? raw.id() : fallbackId;
+        Language lang = raw.lang() == null ? languages.detect(raw.text()) : Language.fromCode(raw.lang());
+        if (lang == Language.OTHER && raw.lang() != null) {
+            lang = languages.detect(raw.text());
+        }
+        var date = raw.date() == null ? null : dates.parse(raw.date()).orElse(null);
+        String title = raw.title() != null ? raw.title() : firstWords(raw.text());
+        String hash = hash(id, title, date == null ? "" : date.toString(), raw.outlet(), raw.url(), lang.code(), raw.text());
+        return new Document(id, title, date, raw.outlet(), raw.url(), lang, raw.text(), hash, source);
+    }
+
+    /** Splits and writes one prepared document (no commit). */
+    public void write(Document doc) {
+        index.upsert(doc, Passages.of(doc.id(), splitter.split(doc.text())));
+    }
+
+    private void collect(Path path, List<Input> inputs, Run run) {
+        if (!Files.exists(path)) {
+            run.skip(new Skip(path.toString(), "no such file or folder"));
+            return;
+        }
+        if (!Files.isReadable(path)) {
+            run.skip(new Skip(path.toString(), "cannot read (permission denied)"));
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> readerFor(p).isPresent())
+                        .sorted()
+                        .forEach(p -> inputs.add(new Input(path, p, size(p))));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                run.skip(new Skip(path.toString(), "cannot walk the folder: " + e.getMessage()));
+            }
+            return;
+        }
+        if (readerFor(path).isEmpty()) {
+            run.skip(new Skip(path.toString(), "unsupported file type (use .txt .md .html .htm .json .jsonl)"));
+            return;
+        }
+        inputs.add(new Input(path, path, size(path)));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Optional<DocumentReader> readerFor(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (JSON.contains(ext)) {
+            return Optional.of(json);
+        }
+        if (TEXT.contains(ext)) {
+            return Optional.of(text);
+        }
+        if (HTML.contains(ext)) {
+            return Optional.of(html);
+        }
+        return Optional.empty();
+    }
+
+    private void readFile(Input input, Run run) {
+        Path file = input.file();
+        byte[] bytes;
+        try {
+            if (!Files.isReadable(file)) {
+                run.skip(new Skip(file.toString(), "cannot read (permission denied)"));
+                return;
+            }
+            if (input.size() > Math.max(maxDocumentBytes, 1) && !file.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                run.skip(new Skip(file.toString(), "larger than the size cap of " + maxDocumentBytes + " bytes"));
+                return;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | SecurityException e) {
+            run.skip(new Skip(file.toString(), "cannot read: " + e.getMessage()));
+            return;
+        }
+        String source = file.toAbsolutePath().normalize().toString();
+        String baseId = DocumentIds.forFile(input.root(), file);
+        run.sourcesRead.add(source);
+        run.bytes += bytes.length;
+        try {
+            readerFor(file).orElseThrow().read(file, bytes, maxDocumentBytes,
+                    raw -> accept(raw, fallbackId(baseId, raw.origin(), file), source, run),
+                    run::skip);
+        } catch (BadInputException e) {
+            run.skip(new Skip(file.toString(), e.getMessage()));
+        } catch (RuntimeException e) {
+            run.skip(new Skip(file.toString(), "could not be read: " + e));
+        }
+    }
+
+    private static String fallbackId(String baseId, String origin, Path file) {
+        String f = file.toString();
+        if (origin.length() > f.length() && origin.startsWith(f)) {
+            return baseId + "#" + origin.substring(f.length() + 1);
+        }
+        return baseId;
+    }
+
+    private void accept(RawDocument raw, String fallbackId, String source, Run run) {
+        if (raw.id() == null && fallbackId == null) {
+            run.skip(new Skip(raw.origin() == null ? "(memory)" : raw.origin(), "no id"));
+            return;
+        }
+        Document doc = prepare(raw, fallbackId, source);
+        run.idsSeen.add(doc.id());
+        IsnadIndex.StoredState old = run.stored.get(doc.id());
+        if (old != null && old.hash().equals(doc.contentHash())) {
+            run.unchanged++;
+            return;
+        }
+        try {
+            write(doc);
+        } catch (RuntimeException e) {
+            run.skip(new Skip(raw.origin() == null ? doc.id() : raw.origin(), "could not be indexed: " + e.getMessage()));
+            return;
+        }
+        run.stored.put(doc.id(), new IsnadIndex.StoredState(doc.contentHash(), source));
+        if (old == null) {
+            run.added++;
+        } else {
+            run.updated++;
+        }
+        if (++run.sinceCommit >= COMMIT_EVERY) {
+            index.commit();
+            run.sinceCommit = 0;
+        }
+    }
+
+    /** Removes documents whose source file is gone, or whose JSON line vanished from a file read now. */
+    private void deleteMissing(Run run) {
+        for (var e : Map.copyOf(run.stored).entrySet()) {
+            String source = e.getValue().source();
+            if (source == null || run.idsSeen.contains(e.getKey())) {
+                continue;
+            }
+            boolean fileGone = !Files.exists(Path.of(source));
+            boolean lineGone = run.sourcesRead.contains(source);
+            if ((fileGone || lineGone) && index.delete(e.getKey())) {
+                run.deleted++;
+            }
+        }
+    }
+
+    private static String firstWords(String text) {
+        String first = text.lines().findFirst().orElse("").strip();
+        return first.length() <= 80 ? first : first.substring(0, 80).strip() + "…";
+    }
+
+    static String hash(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update((p == null ? "" : p).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Input(Path root, Path file, long size) {}
+
+    /** The mutable tally of one run, kept out of the ingester so the ingester holds no run state. */
+    private static final class Run {
+        final IngestListener listener;
+        final Map<String, IsnadIndex.StoredState> stored;
+        final Set<String> idsSeen = new HashSet<>();
+        final Set<String> sourcesRead = new HashSet<>();
+        final List<Skip> skips = new ArrayList<>();
+        int added;
+        int updated;
+        int unchanged;
+        int deleted;
+        int sinceCommit;
+        long bytes;
+
+        Run(IngestListener listener, Map<String, IsnadIndex.StoredState> stored) {
+            this.listener = listener;
+            this.stored = new HashMap<>(stored);
+        }
+
+        void skip(Skip s) {
+            skips.add(s);
+            listener.skipped(s);
+        }
+
+        IngestReport report(long nanos) {
+            return new IngestReport(added, updated, unchanged, deleted, skips, bytes, nanos / 1_000_000);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.isnad.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.isnad.index.IsnadIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestRobustnessTest {
+
+    @TempDir
+    Path dir;
+    IsnadIndex index;
+    Ingester ingester;
+
+    @BeforeEach
+    void open() {
+        index = IsnadIndex.open(dir.resolve("index"));
+        ingester = new Ingester(index, 2_000);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private Path in(String name) throws Exception {
+        Path p = dir.resolve("in").resolve(name);
+        Files.createDirectories(p.getParent());
+        return p;
+    }
+
+    @Test
+    void eachKindOfBadInputIsSkippedWithItsReasonWhileGoodFilesLoad() throws Exception {
+        Files.writeString(in("good.txt"), "Good title\nGood body sentence.");
+        Files.write(in("binary.txt"), new byte[] {'a', 0, 1, 2, 'b'});
+        Files.write(in("latin1.txt"), "Titre\nCaf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(in("empty.md"), "  \n\n ");
+        Files.writeString(in("big.txt"), "Big\n" + "word ".repeat(1000));
+        Files.writeString(in("lines.jsonl"), """
+                {"id": "ok-1", "text": "First good line."}
+                {"id": "broken", "text": "no closing brace"
+                {"id": "ok-2", "text": "Second good line."}
+                {"id": "notext"}
+                """);
+        Files.createSymbolicLink(in("dangling.txt"), dir.resolve("nowhere.txt"));
+        List<Skip> heard = new ArrayList<>();
+        IngestReport report = ingester.ingest(List.of(dir.resolve("in"), dir.resolve("missing-folder")), false, new IngestListener() {
+            @Override
+            public void skipped(Skip skip) {
+                heard.add(skip);
+            }
+        });
+
+        assertThat(report.added()).isEqualTo(3);
+        assertThat(index.document("in/good")).isPresent();
+        assertThat(index.document("ok-1")).isPresent();
+        assertThat(index.document("ok-2")).isPresent();
+        assertThat(heard).isEqualTo(report.skipped());
+        assertThat(report.skipped()).extracting(Skip::toString).anySatisfy(s -> assertThat(s).contains("binary.txt").contains("binary"))
+                .anySatisfy(s -> assertThat(s).contains("latin1.txt").contains("invalid UTF-8"))
+                .anySatisfy(s -> assertThat(s).contains("empty.md").contains("empty"))
+                .anySatisfy(s -> assertThat(s).contains("big.txt").contains("size cap"))
+                .anySatisfy(s -> assertThat(s).contains("lines.jsonl:2").contains("malformed JSON"))
+                .anySatisfy(s -> assertThat(s).contains("lines.jsonl:4").contains("text"))
+                .anySatisfy(s -> assertThat(s).contains("missing-folder").contains("no such file"));
+    }
+
+    @Test
+    void nothingReadableAtAllIsReportedAsSuchAndLeavesTheIndexEmpty() throws Exception {
+        Files.write(in("x.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
+        IngestReport report = ingester.ingest(List.of(in("x.json")), false, IngestListener.NONE);
+        assertThat(report.read()).isZero();
+        assertThat(report.skipped()).hasSize(1);
+        assertThat(index.documentCount()).isZero();
+    }
+
+    @Test
+    void reIngestingTheSameInputChangesNothing() throws Exception {
+        Files.writeString(in("a.txt"), "Title A\nBody of A.");
+        Files.writeString(in("b.jsonl"), "{\"id\": \"b1\", \"text\": \"Body of b1.\"}\n{\"id\": \"b2\", \"text\": \"Body of b2.\"}\n");
+        IngestReport first = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+        IngestReport second = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+        assertThat(first.added()).isEqualTo(3);
+        assertThat(second.unchanged()).isEqualTo(3);
+        assertThat(second.added() + second.updated() + second.deleted()).isZero();
+        assertThat(index.stats().passages()).isEqualTo(3);
+    }
+
+    @Test
+    void aChangedDocumentReplacesItsOldVersionAndDeleteMissingRemovesGoneOnes() throws Exception {
+        Files.writeString(in("a.txt"), "Title A\nOld body.");
+        Files.writeString(in("b.txt"), "Title B\nBody of B.");
+        Files.writeString(in("c.jsonl"), "{\"id\": \"c1\", \"text\": \"One.\"}\n{\"id\": \"c2\", \"text\": \"Two.\"}\n");
+        ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+
+        Files.writeString(in("a.txt"), "Title A\nNew body, longer than before.");
+        Files.delete(in("b.txt"));
+        Files.writeString(in("c.jsonl"), "{\"id\": \"c1\", \"text\": \"One.\"}\n");
+        IngestReport report = ingester.ingest(List.of(dir.resolve("in")), true, IngestListener.NONE);
+
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.deleted()).isEqualTo(2);
+        assertThat(index.document("in/a").orElseThrow().text()).isEqualTo("New body, longer than before.");
+        assertThat(index.document("in/b")).isEmpty();
+        assertThat(index.document("c2")).isEmpty();
+        assertThat(index.document("c1")).isPresent();
+        assertThat(index.search("old", 10)).isEmpty();
+        assertThat(index.search("longer", 10)).hasSize(1);
+    }
+}
