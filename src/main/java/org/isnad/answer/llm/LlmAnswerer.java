@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.answer.Answer;
@@ -47,22 +45,22 @@ public final class LlmAnswerer {
     private final String modelName;
     private final ContentRetriever retriever;
     private final FallbackAnswerer extractive;
-    private final Function<String, Optional<String>> documentText;
+    private final StoredSources sources;
     private final boolean translateQueries;
     private final int maxPassages;
     private final LanguageDetector detector = new LanguageDetector();
 
     /**
-     * @param documentText the stored text of a document by id, for the final exact check
+     * @param sources the stored documents, for the final exact check and speakers
      * @param maxPassages how many passages the model receives
      */
     public LlmAnswerer(BoundedChat chat, String modelName, ContentRetriever retriever, FallbackAnswerer extractive,
-            Function<String, Optional<String>> documentText, boolean translateQueries, int maxPassages) {
+            StoredSources sources, boolean translateQueries, int maxPassages) {
         this.chat = Objects.requireNonNull(chat);
         this.modelName = Objects.requireNonNull(modelName);
         this.retriever = Objects.requireNonNull(retriever);
         this.extractive = Objects.requireNonNull(extractive);
-        this.documentText = Objects.requireNonNull(documentText);
+        this.sources = Objects.requireNonNull(sources);
         this.translateQueries = translateQueries;
         this.maxPassages = Math.max(1, maxPassages);
     }
@@ -160,6 +158,9 @@ public final class LlmAnswerer {
 
     private List<LlmPassage> search(String text) {
         List<LlmPassage> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
         for (Content c : retriever.retrieve(Query.from(text))) {
             out.add(IsnadContentRetriever.passage(c));
         }
@@ -194,15 +195,16 @@ public final class LlmAnswerer {
     // ---- the final check and the citation records ----
 
     private boolean isExact(LocatedQuote q) {
-        return documentText.apply(q.passage().docId())
+        return sources.text(q.passage().docId())
                 .filter(t -> q.start() >= 0 && q.end() <= t.length() && q.start() < q.end())
                 .map(t -> t.substring(q.start(), q.end()).equals(q.quote()))
                 .orElse(false);
     }
 
-    private static Citation citation(LocatedQuote q) {
+    private Citation citation(LocatedQuote q) {
         LlmPassage p = q.passage();
-        return new Citation(q.n(), p.docId(), p.title(), p.outlet(), p.date(), q.quote(), q.start(), q.end(), null);
+        return new Citation(q.n(), p.docId(), p.title(), p.outlet(), p.date(), q.quote(), q.start(), q.end(),
+                sources.speakerAt(p.docId(), q.start()));
     }
 
     // ---- English renderings of Arabic quotes: labelled, beside the original, never citations ----

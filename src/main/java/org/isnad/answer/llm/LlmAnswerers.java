@@ -1,10 +1,7 @@
 package org.isnad.answer.llm;
 
-import java.util.Optional;
-import java.util.function.Function;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
-import org.isnad.ingest.Document;
 
 /** Builds the LLM answerer from the {@code llm.*} configuration (provider, baseUrl, model, apiKey, timeoutS). */
 public final class LlmAnswerers {
@@ -16,17 +13,17 @@ public final class LlmAnswerers {
 
     /** Over the on-disk index; {@code extractive} is what it falls back to. */
     public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, IsnadIndex index, FallbackAnswerer extractive) {
-        return fromConfig(llm, PassageSearch.over(index), id -> index.document(id).map(Document::text), extractive);
+        return fromConfig(llm, PassageSearch.over(index), StoredSources.of(index), extractive);
     }
 
     public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, PassageSearch search,
-            Function<String, Optional<String>> documentText, FallbackAnswerer extractive) {
+            StoredSources sources, FallbackAnswerer extractive) {
         return new LlmAnswerer(
                 new BoundedChat(ChatModels.from(llm), ChatModels.timeout(llm)),
                 llm.model(),
                 new IsnadContentRetriever(search, PASSAGES),
                 extractive,
-                documentText,
+                sources,
                 llm.translateQueries(),
                 PASSAGES);
     }
