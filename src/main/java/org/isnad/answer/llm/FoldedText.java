@@ -62,12 +62,21 @@ public final class FoldedText {
      * The end is extended over combining marks that belong to the last matched letter.
      */
     public java.util.Optional<int[]> locate(FoldedText quote) {
+        return locate(quote, 0);
+    }
+
+    /** As {@link #locate(FoldedText)}, for occurrences starting at or after {@code fromOriginal}. */
+    public java.util.Optional<int[]> locate(FoldedText quote, int fromOriginal) {
         String q = quote.folded;
         if (q.isEmpty()) {
             return java.util.Optional.empty();
         }
+        int from = 0;
+        while (from < origin.length && origin[from] < fromOriginal) {
+            from++;
+        }
         int first = -1;
-        for (int at = folded.indexOf(q); at >= 0; at = folded.indexOf(q, at + 1)) {
+        for (int at = folded.indexOf(q, from); at >= 0; at = folded.indexOf(q, at + 1)) {
             if (first < 0) {
                 first = at;
             }

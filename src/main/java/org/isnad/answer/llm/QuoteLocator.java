@@ -42,6 +42,8 @@ public final class QuoteLocator {
     private static final int MAX_QUOTE_CHARS = 2000;
 
     private final PromptTemplate notices;
+    /** Folded passage texts for the answer being located (not thread-safe: one locator per answer). */
+    private final Map<String, FoldedText> folded = new java.util.HashMap<>();
 
     /** {@code notices}: the llm-notices prompt file of the answer's language. */
     public QuoteLocator(PromptTemplate notices) {
@@ -49,6 +51,7 @@ public final class QuoteLocator {
     }
 
     public LocatedAnswer locate(String modelText, List<LlmPassage> passages) {
+        folded.clear();
         List<String> removed = new ArrayList<>();
         List<Segment> segments = parse(modelText == null ? "" : modelText, passages, removed);
         return assemble(segments, passages, removed);
@@ -79,7 +82,7 @@ public final class QuoteLocator {
                     Markers markers = markersAt(text, close + 1);
                     if (FoldedText.of(inner).folded().length() >= 2) {
                         flush(literal, out);
-                        out.add(verify(c, text.charAt(close), inner, markers.numbers, passages, removed));
+                        out.addAll(verify(c, text.charAt(close), inner, markers.numbers, passages, removed));
                         i = markers.end;
                         continue;
                     }
@@ -108,31 +111,92 @@ public final class QuoteLocator {
         return out;
     }
 
-    private Quote verify(char open, char close, String inner, List<Integer> cited, List<LlmPassage> passages,
+    private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:\u2026|\\.{3,}|\\[\u2026]|\\[\\.{3}])\\s*");
+
+    /**
+     * The quote as one or more segments: the whole quote when it is found; else, when the model
+     * elided words ("A … B"), each part found in order in one passage, joined by " … "; else withheld.
+     */
+    private List<Segment> verify(char open, char close, String inner, List<Integer> cited, List<LlmPassage> passages,
             List<String> removed) {
-        FoldedText quote = FoldedText.of(inner);
         String numbers = cited.toString().replace(" ", "");
+        List<Integer> valid = new ArrayList<>();
         for (int n : cited) {
             if (n < 1 || n > passages.size()) {
                 removed.add("marker[" + n + "]:no-such-passage");
-                continue;
-            }
-            var at = FoldedText.of(passages.get(n - 1).text()).locate(quote);
-            if (at.isPresent()) {
-                return new Quote(open, close, n - 1, at.get()[0], at.get()[1]);
+            } else {
+                valid.add(n - 1);
             }
         }
-        for (int p = 0; p < passages.size(); p++) {
-            var at = FoldedText.of(passages.get(p).text()).locate(quote);
-            if (at.isPresent()) {
-                if (!cited.isEmpty()) {
-                    removed.add("quote" + numbers + ":recited-to[" + (p + 1) + "]");
+        Found whole = find(FoldedText.of(inner), valid, passages, 0);
+        if (whole != null) {
+            noteRecited(whole, cited, numbers, removed);
+            return List.of(new Quote(open, close, whole.passage, whole.start, whole.end));
+        }
+        List<String> parts = ELLIPSIS.splitAsStream(inner).filter(p -> FoldedText.of(p).folded().length() >= 2).toList();
+        if (parts.size() >= 2) {
+            List<Segment> out = new ArrayList<>();
+            Found first = null;
+            Found previous = null;
+            for (String part : parts) {
+                List<Integer> where = previous == null ? valid : List.of(previous.passage);
+                Found f = find(FoldedText.of(part), where, passages, previous == null ? 0 : previous.end);
+                if (f == null || (previous != null && f.passage != previous.passage)) {
+                    out = null;
+                    break;
                 }
-                return new Quote(open, close, p, at.get()[0], at.get()[1]);
+                if (previous != null) {
+                    out.add(new Literal(" \u2026 "));
+                }
+                out.add(new Quote(open, close, f.passage, f.start, f.end));
+                first = first == null ? f : first;
+                previous = f;
+            }
+            if (out != null) {
+                noteRecited(first, cited, numbers, removed);
+                removed.add("quote" + numbers + ":split-at-ellipsis[" + parts.size() + "]");
+                return out;
             }
         }
         removed.add("quote" + numbers + ":not-in-sources:" + snippet(inner));
-        return new Quote(open, close, -1, 0, 0);
+        return List.of(new Quote(open, close, -1, 0, 0));
+    }
+
+    /** Where a quote was found: passage index, offsets relative to the passage text, and whether it was cited there. */
+    private record Found(int passage, int start, int end, boolean asCited) {}
+
+    /**
+     * The quote in the first of the cited passages that has it (at or after {@code from} in that
+     * passage), else in any passage; null when nowhere.
+     */
+    private Found find(FoldedText quote, List<Integer> cited, List<LlmPassage> passages, int from) {
+        for (int p : cited) {
+            int[] at = locate(passages.get(p), quote, from);
+            if (at != null) {
+                return new Found(p, at[0], at[1], true);
+            }
+        }
+        if (from > 0) {
+            return null;
+        }
+        for (int p = 0; p < passages.size(); p++) {
+            int[] at = locate(passages.get(p), quote, 0);
+            if (at != null) {
+                return new Found(p, at[0], at[1], false);
+            }
+        }
+        return null;
+    }
+
+    private int[] locate(LlmPassage passage, FoldedText quote, int from) {
+        FoldedText text = folded.computeIfAbsent(passage.key(), k -> FoldedText.of(passage.text()));
+        return text.locate(quote, from).orElse(null);
+    }
+
+    private static void noteRecited(Found f, List<Integer> cited, String numbers, List<String> removed) {
+        if (f != null && !f.asCited && !cited.isEmpty()) {
+            removed.add("quote" + numbers + ":recited-to[" + (f.passage + 1) + "]");
+        }
     }
 
     // ---- pass 2: number the citations in order of appearance and write the text ----

@@ -125,4 +125,19 @@ class QuoteLocatorTest {
         assertThat(a.text()).isEqualTo("The sources do not answer this question.");
         assertThat(ar.locate("", four).quotes()).isEmpty();
     }
+
+    @Test
+    void quoteWithElidedWordsBecomesExactPartsOfTheSamePassage() {
+        LocatedAnswer a = ar.locate("قال: «وجهت روسيا الدعوة لكافة الفصائل الفلسطينية … في موسكو» [2]", four);
+        assertThat(a.quotes()).extracting(LocatedQuote::quote)
+                .containsExactly("وجهت روسيا الدعوة لكافة الفصائل الفلسطينية", "في موسكو");
+        assertThat(a.quotes().get(1).start()).isGreaterThan(a.quotes().get(0).end());
+        assertThat(a.text()).isEqualTo("قال: «وجهت روسيا الدعوة لكافة الفصائل الفلسطينية» [1] … «في موسكو» [2]");
+        assertThat(a.removed()).containsExactly("quote[2]:split-at-ellipsis[2]");
+        assertExact(a);
+
+        LocatedAnswer invented = ar.locate("«وجهت روسيا الدعوة … إلى واشنطن» [2]", four);
+        assertThat(invented.quotes()).isEmpty();
+        assertThat(invented.withheld()).isEqualTo(1);
+    }
 }
