@@ -300,6 +300,20 @@ class LlmAnswererTest {
     }
 
     @Test
+    void arabicQuestionIsAlsoSearchedInEnglishUnderTheArabicTranslationPrompt() throws Exception {
+        try (var server = serve(r -> r.isQueryTranslation()
+                ? ScriptedChatServer.Reply.say("Who did Russia invite to Moscow?")
+                : ScriptedChatServer.Reply.say("«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "]"))) {
+            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).answer(QUESTION_AR, null);
+            assertThat(server.received().get(0).system()).contains("ترجم سؤال المستخدم إلى الإنجليزية");
+            assertThat(a.notes()).contains("llm.prompt.query=ar/llm-translate-query.v1",
+                    "llm.query.translated=Who did Russia invite to Moscow?");
+            assertThat(a.citations()).extracting(Citation::quote).containsExactly(INVITATION);
+            assertThat(a.answer()).doesNotContain("translation"); // Arabic answers get no English renderings
+        }
+    }
+
+    @Test
     void environmentVariablesChooseAndConfigureTheLlmAnswerer() throws Exception {
         try (var server = serve(r -> ScriptedChatServer.Reply.say("«" + GENOCIDE + "» [" + r.passageContaining(GENOCIDE) + "]"))) {
             IsnadConfig c = new ConfigLoader(Map.of(
