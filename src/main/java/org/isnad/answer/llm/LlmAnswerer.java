@@ -69,10 +69,40 @@ public final class LlmAnswerer {
         return "llm:" + modelName;
     }
 
+    /**
+     * What the model produced after verification: either an answer ({@code fallback == null}) whose
+     * citations are all exact, or the reason to give the extractive answer instead. {@code notes}
+     * are the parseable answer-log entries either way.
+     */
+    public record Outcome(String text, List<Citation> citations, List<Candidate> candidates, List<String> notes,
+            String fallback) {
+
+        static Outcome fallback(String reason, List<String> notes) {
+            List<String> all = new ArrayList<>(notes);
+            all.add("fallback=" + reason);
+            return new Outcome(null, List.of(), List.of(), List.copyOf(all), reason);
+        }
+    }
+
     /** Answers {@code question}; {@code forced} overrides language detection when not null. */
     public Answer answer(String question, Language forced) {
         long started = System.nanoTime();
         Language language = forced != null && forced != Language.OTHER ? forced : detector.detect(question);
+        Outcome o = draft(question, language);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (o.fallback() != null) {
+            Answer a = extractive.answer(question, language);
+            List<String> notes = new ArrayList<>(o.notes());
+            notes.addAll(a.notes());
+            return new Answer(a.question(), a.language(), a.answered(), a.answer(), a.citations(), a.conflicts(),
+                    a.mode(), ms, a.candidates(), notes);
+        }
+        return new Answer(question, language.code(), true, o.text(), o.citations(), List.of(), mode(), ms,
+                o.candidates(), o.notes());
+    }
+
+    /** The model's verified answer to {@code question}, framed in {@code language}, or why there is none. */
+    public Outcome draft(String question, Language language) {
         String lang = language == Language.AR ? "ar" : "en";
         PromptTemplate prompt = PromptTemplate.load(lang, "llm-answer", PROMPT_VERSION);
         PromptTemplate notices = PromptTemplate.load(lang, "llm-notices", PROMPT_VERSION);
@@ -82,7 +112,7 @@ public final class LlmAnswerer {
 
         List<LlmPassage> passages = retrieve(question, lang, notes);
         if (passages.isEmpty()) {
-            return fallback(started, question, language, "no-passages", notes);
+            return Outcome.fallback("no-passages", notes);
         }
         String reply;
         try {
@@ -90,7 +120,7 @@ public final class LlmAnswerer {
                     "question", question.strip(),
                     "passages", numbered(prompt, passages))));
         } catch (LlmFailure f) {
-            return fallback(started, question, language, f.reason(), notes);
+            return Outcome.fallback(f.reason(), notes);
         }
 
         LocatedAnswer located = new QuoteLocator(notices).locate(reply, passages);
@@ -107,10 +137,10 @@ public final class LlmAnswerer {
         notes.add("verifier.withheld=" + located.withheld());
         if (citations.size() < located.quotes().size()) {
             // Cannot happen while passages are exact substrings of their documents; if it does, trust nothing.
-            return fallback(started, question, language, "citation-not-exact", notes);
+            return Outcome.fallback("citation-not-exact", notes);
         }
         if (citations.isEmpty()) {
-            return fallback(started, question, language, "no-verified-quote", notes);
+            return Outcome.fallback("no-verified-quote", notes);
         }
         String text = located.text();
         if (language != Language.AR) {
@@ -119,8 +149,7 @@ public final class LlmAnswerer {
         List<Candidate> candidates = passages.stream()
                 .map(p -> new Candidate(p.docId(), p.start(), p.end(), p.score()))
                 .toList();
-        return new Answer(question, language.code(), true, text, citations, List.of(), mode(),
-                (System.nanoTime() - started) / 1_000_000, candidates, notes);
+        return new Outcome(text, citations, candidates, List.copyOf(notes), null);
     }
 
     // ---- retrieval, with the question also searched in the other language ----
@@ -253,17 +282,6 @@ public final class LlmAnswerer {
         }
         notes.add("llm.quotes.translated=" + out.toString().strip().lines().count());
         return "\n\n" + notices.render("translation.heading") + out;
-    }
-
-    // ---- fallback ----
-
-    private Answer fallback(long started, String question, Language language, String reason, List<String> notes) {
-        Answer a = extractive.answer(question, language);
-        List<String> all = new ArrayList<>(notes);
-        all.add("fallback=" + reason);
-        all.addAll(a.notes());
-        return new Answer(a.question(), a.language(), a.answered(), a.answer(), a.citations(), a.conflicts(), a.mode(),
-                (System.nanoTime() - started) / 1_000_000, a.candidates(), all);
     }
 
     private static String firstLine(String s) {
