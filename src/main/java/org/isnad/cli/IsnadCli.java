@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            LogCommand.class,
+            ReviewCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
