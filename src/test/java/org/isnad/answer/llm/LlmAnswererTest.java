@@ -137,6 +137,23 @@ class LlmAnswererTest {
     }
 
     @Test
+    void answerLogRecordsModelPromptVersionAndWhatTheVerifierRemoved() throws Exception {
+        try (var server = serve(r -> ScriptedChatServer.Reply.say(
+                "«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "] «قال بوتين كلامًا لم يقله» [2] [8]")))
+        {
+            Answer a = openAi(server).answer(QUESTION_AR, null);
+            long id = isnad.audit().record(a, org.isnad.audit.AnswerEvent.cli());
+            var entry = isnad.audit().get(id).orElseThrow();
+
+            assertThat(entry.mode()).isEqualTo("llm:test-model");
+            assertThat(entry.notes()).contains("llm.model=test-model", "llm.prompt=ar/llm-answer.v1", "verifier.withheld=1");
+            assertThat(entry.notes()).anySatisfy(n -> assertThat(n)
+                    .startsWith("verifier.removed=").contains("marker[8]:no-such-passage").contains("quote[2,8]:not-in-sources"));
+            assertThat(entry.citations()).extracting(Citation::quote).containsExactly(INVITATION);
+        }
+    }
+
+    @Test
     void citationToANonexistentPassageIsRepaired() throws Exception {
         try (var server = serve(r -> ScriptedChatServer.Reply.say(
                 "Russia invited the factions [" + (r.passageCount() + 3) + "]: «" + INVITATION + "» ["
