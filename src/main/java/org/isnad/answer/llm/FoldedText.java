@@ -1,6 +1,9 @@
 package org.isnad.answer.llm;
 
 import java.util.Arrays;
+import java.util.Optional;
+import org.isnad.text.ArabicNormalizer;
+import org.isnad.text.NormalizedText;
 
 /**
  * A text folded for matching a model's quotation against a stored passage, with a map from every
@@ -12,40 +15,47 @@ import java.util.Arrays;
  */
 public final class FoldedText {
 
-    private final String original;
+    private final NormalizedText normalized;
     private final String folded;
-    private final int[] origin;
+    /** {@code at[i]}: the index in {@code normalized.text()} of folded character {@code i}. */
+    private final int[] at;
 
-    private FoldedText(String original, String folded, int[] origin) {
-        this.original = original;
+    private FoldedText(NormalizedText normalized, String folded, int[] at) {
+        this.normalized = normalized;
         this.folded = folded;
-        this.origin = origin;
+        this.at = at;
     }
 
-    /** Folds {@code s}; leading and trailing white space is dropped, inner runs become one space. */
+    /**
+     * Folds {@code s}: first as the project's {@link ArabicNormalizer#normalizeWithMap} does, then
+     * what only a model's copying needs: quotation marks dropped (models add and drop them), hamza
+     * seats, Arabic punctuation and dashes folded. Leading and trailing white space is dropped.
+     */
     public static FoldedText of(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        int[] origin = new int[s.length()];
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isDropped(c)) {
+        NormalizedText nt = ArabicNormalizer.normalizeWithMap(s);
+        String t = nt.text();
+        StringBuilder out = new StringBuilder(t.length());
+        int[] at = new int[t.length()];
+        for (int j = 0; j < t.length(); j++) {
+            char c = t.charAt(j);
+            if (c == '"') {
                 continue;
             }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (c == ' ') {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    origin[out.length()] = i;
+                    at[out.length()] = j;
                     out.append(' ');
                 }
                 continue;
             }
-            origin[out.length()] = i;
+            at[out.length()] = j;
             out.append(fold(c));
         }
         int len = out.length();
         if (len > 0 && out.charAt(len - 1) == ' ') {
             len--;
         }
-        return new FoldedText(s, out.substring(0, len), Arrays.copyOf(origin, len));
+        return new FoldedText(nt, out.substring(0, len), Arrays.copyOf(at, len));
     }
 
     public String folded() {
@@ -53,50 +63,44 @@ public final class FoldedText {
     }
 
     public String original() {
-        return original;
+        return normalized.original();
     }
 
     /**
      * Where {@code quote} occurs in this text, as offsets into the original: the first occurrence
      * that starts and ends on word boundaries, else the first occurrence; empty when absent.
-     * The end is extended over combining marks that belong to the last matched letter.
+     * The end is extended over marks that belong to the last matched letter.
      */
-    public java.util.Optional<int[]> locate(FoldedText quote) {
+    public Optional<int[]> locate(FoldedText quote) {
         return locate(quote, 0);
     }
 
     /** As {@link #locate(FoldedText)}, for occurrences starting at or after {@code fromOriginal}. */
-    public java.util.Optional<int[]> locate(FoldedText quote, int fromOriginal) {
+    public Optional<int[]> locate(FoldedText quote, int fromOriginal) {
         String q = quote.folded;
         if (q.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int from = 0;
-        while (from < origin.length && origin[from] < fromOriginal) {
+        while (from < at.length && normalized.originalStart(at[from]) < fromOriginal) {
             from++;
         }
         int first = -1;
-        for (int at = folded.indexOf(q, from); at >= 0; at = folded.indexOf(q, at + 1)) {
+        for (int i = folded.indexOf(q, from); i >= 0; i = folded.indexOf(q, i + 1)) {
             if (first < 0) {
-                first = at;
+                first = i;
             }
-            if (onBoundaries(at, at + q.length())) {
-                first = at;
+            if (onBoundaries(i, i + q.length())) {
+                first = i;
                 break;
             }
         }
         if (first < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        int start = origin[first];
-        int end = origin[first + q.length() - 1] + 1;
-        if (end < original.length() && Character.isHighSurrogate(original.charAt(end - 1))) {
-            end++;
-        }
-        while (end < original.length() && isCombining(original.charAt(end))) {
-            end++;
-        }
-        return java.util.Optional.of(new int[] {start, end});
+        int start = normalized.originalStart(at[first]);
+        int end = normalized.originalEnd(at[first + q.length() - 1] + 1);
+        return Optional.of(new int[] {start, end});
     }
 
     private boolean onBoundaries(int from, int to) {
@@ -105,30 +109,10 @@ public final class FoldedText {
         return startOk && endOk;
     }
 
-    private static boolean isCombining(char c) {
-        return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640';
-    }
-
-    /** Characters models add, drop or swap freely: marks, tatweel, quotation marks, invisible controls. */
-    private static boolean isDropped(char c) {
-        if (isCombining(c)) {
-            return true;
-        }
-        return switch (c) {
-            case '"', '\u00AB', '\u00BB', '\u201C', '\u201D', '\u201E', '\u201F', '\u2018', '\u2019', '\u201A',
-                    '\u2039', '\u203A', '\'', '`', '\u00B4' -> true;
-            case '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\uFEFF', '\u202A', '\u202B',
-                    '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' -> true;
-            default -> false;
-        };
-    }
-
     private static char fold(char c) {
         return switch (c) {
-            case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
-            case 'ى', 'ئ' -> 'ي';
+            case 'ئ' -> 'ي';
             case 'ؤ' -> 'و';
-            case 'ة' -> 'ه';
             case '،' -> ',';
             case '؛' -> ';';
             case '؟' -> '?';
@@ -136,15 +120,7 @@ public final class FoldedText {
             case '\u2013', '\u2014', '\u2212' -> '-';
             case '\uFF1C' -> '<';
             case '\uFF1E' -> '>';
-            default -> {
-                if (c >= '٠' && c <= '٩') {
-                    yield (char) ('0' + (c - '٠'));
-                }
-                if (c >= '۰' && c <= '۹') {
-                    yield (char) ('0' + (c - '۰'));
-                }
-                yield Character.toLowerCase(c);
-            }
+            default -> c;
         };
     }
 }
