@@ -10,9 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.isnad.answer.Answer;
+import java.util.Optional;
+import java.util.function.Function;
+import org.isnad.answer.Answerer;
 import org.isnad.answer.Candidate;
 import org.isnad.answer.Citation;
+import org.isnad.answer.DocumentTexts;
+import org.isnad.answer.Draft;
+import org.isnad.answer.Question;
 import org.isnad.answer.llm.QuoteLocator.LocatedAnswer;
 import org.isnad.answer.llm.QuoteLocator.LocatedQuote;
 import org.isnad.text.Language;
@@ -36,7 +41,7 @@ import org.isnad.text.LanguageDetector;
  * left gives the extractive answer instead. Every answer carries parseable notes for the answer log:
  * {@code llm.model=}, {@code llm.prompt=}, {@code verifier.removed=}, {@code fallback=} and others.
  */
-public final class LlmAnswerer {
+public final class LlmAnswerer implements Answerer {
 
     public static final int PROMPT_VERSION = 1;
     private static final Pattern TRANSLATION_LINE = Pattern.compile("(?m)^\\s*\\[(\\d{1,3})]\\s*(.+?)\\s*$");
@@ -44,27 +49,29 @@ public final class LlmAnswerer {
     private final BoundedChat chat;
     private final String modelName;
     private final ContentRetriever retriever;
-    private final FallbackAnswerer extractive;
-    private final StoredSources sources;
+    private final Answerer extractive;
+    private final SpeakerLookup speakers;
     private final boolean translateQueries;
     private final int maxPassages;
     private final LanguageDetector detector = new LanguageDetector();
 
     /**
-     * @param sources the stored documents, for the final exact check and speakers
+     * @param extractive what to answer with when the model fails or nothing it quoted survives
+     * @param speakers who speaks at an offset of a stored document (for citations)
      * @param maxPassages how many passages the model receives
      */
-    public LlmAnswerer(BoundedChat chat, String modelName, ContentRetriever retriever, FallbackAnswerer extractive,
-            StoredSources sources, boolean translateQueries, int maxPassages) {
+    public LlmAnswerer(BoundedChat chat, String modelName, ContentRetriever retriever, Answerer extractive,
+            SpeakerLookup speakers, boolean translateQueries, int maxPassages) {
         this.chat = Objects.requireNonNull(chat);
         this.modelName = Objects.requireNonNull(modelName);
         this.retriever = Objects.requireNonNull(retriever);
         this.extractive = Objects.requireNonNull(extractive);
-        this.sources = Objects.requireNonNull(sources);
+        this.speakers = Objects.requireNonNull(speakers);
         this.translateQueries = translateQueries;
         this.maxPassages = Math.max(1, maxPassages);
     }
 
+    @Override
     public String mode() {
         return "llm:" + modelName;
     }
@@ -84,25 +91,25 @@ public final class LlmAnswerer {
         }
     }
 
-    /** Answers {@code question}; {@code forced} overrides language detection when not null. */
-    public Answer answer(String question, Language forced) {
-        long started = System.nanoTime();
-        Language language = forced != null && forced != Language.OTHER ? forced : detector.detect(question);
-        Outcome o = draft(question, language);
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        if (o.fallback() != null) {
-            Answer a = extractive.answer(question, language);
-            List<String> notes = new ArrayList<>(o.notes());
-            notes.addAll(a.notes());
-            return new Answer(a.question(), a.language(), a.answered(), a.answer(), a.citations(), a.conflicts(),
-                    a.mode(), ms, a.candidates(), notes);
+    /**
+     * The model's verified draft, or the extractive draft with the reason in its notes. Either way the
+     * draft then passes {@link org.isnad.answer.QuoteVerifier} in {@link org.isnad.answer.AnswerService}.
+     */
+    @Override
+    public Draft answer(Question question, DocumentTexts texts) {
+        String asked = question.analyzed() == null || question.analyzed().isBlank() ? question.text() : question.analyzed();
+        Outcome o = draft(asked, question.language(), texts::text);
+        if (o.fallback() == null) {
+            return new Draft(true, o.text(), o.citations(), List.of(), o.candidates(), o.notes());
         }
-        return new Answer(question, language.code(), true, o.text(), o.citations(), List.of(), mode(), ms,
-                o.candidates(), o.notes());
+        Draft d = extractive.answer(question, texts);
+        List<String> notes = new ArrayList<>(o.notes());
+        notes.addAll(d.notes());
+        return new Draft(d.answered(), d.text(), d.citations(), d.conflicts(), d.candidates(), notes);
     }
 
     /** The model's verified answer to {@code question}, framed in {@code language}, or why there is none. */
-    public Outcome draft(String question, Language language) {
+    public Outcome draft(String question, Language language, Function<String, Optional<String>> documentText) {
         String lang = language == Language.AR ? "ar" : "en";
         PromptTemplate prompt = PromptTemplate.load(lang, "llm-answer", PROMPT_VERSION);
         PromptTemplate notices = PromptTemplate.load(lang, "llm-notices", PROMPT_VERSION);
@@ -127,8 +134,8 @@ public final class LlmAnswerer {
         List<Citation> citations = new ArrayList<>();
         List<String> removed = new ArrayList<>(located.removed());
         for (LocatedQuote q : located.quotes()) {
-            if (isExact(q)) {
-                citations.add(citation(q));
+            if (isExact(q, documentText)) {
+                citations.add(citation(q, documentText));
             } else {
                 removed.add("quote[" + q.n() + "]:not-exact-in-document");
             }
@@ -223,17 +230,17 @@ public final class LlmAnswerer {
 
     // ---- the final check and the citation records ----
 
-    private boolean isExact(LocatedQuote q) {
-        return sources.text(q.passage().docId())
+    private static boolean isExact(LocatedQuote q, Function<String, Optional<String>> documentText) {
+        return documentText.apply(q.passage().docId())
                 .filter(t -> q.start() >= 0 && q.end() <= t.length() && q.start() < q.end())
                 .map(t -> t.substring(q.start(), q.end()).equals(q.quote()))
                 .orElse(false);
     }
 
-    private Citation citation(LocatedQuote q) {
+    private Citation citation(LocatedQuote q, Function<String, Optional<String>> documentText) {
         LlmPassage p = q.passage();
         return new Citation(q.n(), p.docId(), p.title(), p.outlet(), p.date(), q.quote(), q.start(), q.end(),
-                sources.speakerAt(p.docId(), q.start()));
+                speakers.speakerAt(p.docId(), q.start(), documentText));
     }
 
     // ---- English renderings of Arabic quotes: labelled, beside the original, never citations ----

@@ -1,5 +1,7 @@
 package org.isnad.answer.llm;
 
+import org.isnad.answer.AnswerFactory;
+import org.isnad.answer.Answerer;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 
@@ -11,19 +13,24 @@ public final class LlmAnswerers {
 
     private LlmAnswerers() {}
 
-    /** Over the on-disk index; {@code extractive} is what it falls back to. */
-    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, IsnadIndex index, FallbackAnswerer extractive) {
-        return fromConfig(llm, PassageSearch.over(index), StoredSources.of(index), extractive);
+    /**
+     * Over the answer stack's own retrieval, falling back to its extractive answerer.
+     *
+     * @throws IllegalArgumentException when the configuration names no model, no base URL or an unknown provider
+     */
+    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, IsnadIndex index, AnswerFactory answers) {
+        return fromConfig(llm, PassageSearch.over(answers.analyzer(), answers.retriever()), answers.extractive(),
+                SpeakerLookup.of(index));
     }
 
-    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, PassageSearch search,
-            StoredSources sources, FallbackAnswerer extractive) {
+    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, PassageSearch search, Answerer extractive,
+            SpeakerLookup speakers) {
         return new LlmAnswerer(
                 new BoundedChat(ChatModels.from(llm), ChatModels.timeout(llm)),
                 llm.model(),
                 new IsnadContentRetriever(search, PASSAGES),
                 extractive,
-                sources,
+                speakers,
                 llm.translateQueries(),
                 PASSAGES);
     }

@@ -1,7 +1,8 @@
 package org.isnad.answer.llm;
 
 import java.util.List;
-import org.isnad.index.IsnadIndex;
+import org.isnad.answer.PassageRetriever;
+import org.isnad.answer.QuestionAnalyzer;
 import org.isnad.index.PassageHit;
 
 /** Isnad's retrieval as LLM mode sees it: plain user words in, best passages first. */
@@ -10,9 +11,15 @@ public interface PassageSearch {
 
     List<LlmPassage> search(String plainText, int n);
 
-    /** BM25 search over the on-disk index. */
-    static PassageSearch over(IsnadIndex index) {
-        return (text, n) -> index.search(text, n).stream().map(PassageSearch::passage).toList();
+    /**
+     * The extractive answerer's own retrieval (question analysis, glossary translations, BM25), so
+     * both answerers start from the same passages.
+     */
+    static PassageSearch over(QuestionAnalyzer analyzer, PassageRetriever retriever) {
+        return (text, n) -> retriever.retrieve(analyzer.analyze(text, text, null)).stream()
+                .limit(n)
+                .map(PassageSearch::passage)
+                .toList();
     }
 
     static LlmPassage passage(PassageHit hit) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.isnad.Isnad;
 import org.isnad.answer.Answer;
+import org.isnad.answer.AnswerService;
+import org.isnad.answer.AskRequest;
 import org.isnad.answer.Citation;
 import org.isnad.config.ConfigLoader;
 import org.isnad.config.IsnadConfig;
@@ -42,10 +44,6 @@ class LlmAnswererTest {
     private IsnadIndex index;
     private IsnadConfig config;
 
-    /** Stands in for the extractive answerer (another engineer's part): recognisable, always answers. */
-    private final FallbackAnswerer extractive = (q, lang) -> new Answer(q, lang.code(), false,
-            "EXTRACTIVE ANSWER", List.of(), List.of(), "extractive", 1, List.of(), List.of("extractive.ran=yes"));
-
     @BeforeAll
     void indexTheSample() {
         config = new ConfigLoader(Map.of()).load().withDataDir(data.toString());
@@ -65,12 +63,18 @@ class LlmAnswererTest {
         isnad.close();
     }
 
-    private LlmAnswerer answerer(String provider, String baseUrl, int timeoutS, boolean translate) {
+    /** The one entry point, with the LLM answerer over the scripted server. */
+    private AnswerService answerer(String provider, String baseUrl, int timeoutS, boolean translate) {
         IsnadConfig.Llm llm = new IsnadConfig.Llm(provider, baseUrl, "test-model", "", timeoutS, translate);
-        return LlmAnswerers.fromConfig(llm, index, extractive);
+        return isnad.answerFactory().service(LlmAnswerers.fromConfig(llm, index, isnad.answerFactory()));
     }
 
-    private LlmAnswerer openAi(ScriptedChatServer server) {
+    /** What the extractive answerer alone says: LLM mode's fallback. */
+    private String extractiveAnswer(String question) {
+        return isnad.answerFactory().service().ask(AskRequest.of(question)).answer();
+    }
+
+    private AnswerService openAi(ScriptedChatServer server) {
         return answerer("openai", server.openAiBaseUrl(), 2, false);
     }
 
@@ -95,7 +99,7 @@ class LlmAnswererTest {
         try (var server = serve(r -> ScriptedChatServer.Reply.say(
                 "وجهت روسيا الدعوة إلى الفصائل الفلسطينية: «" + INVITATION + "» [" + r.passageContaining(INVITATION) + "].")))
         {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
 
             assertThat(a.mode()).isEqualTo("llm:test-model");
             assertThat(a.answered()).isTrue();
@@ -125,7 +129,7 @@ class LlmAnswererTest {
         try (var server = serve(r -> ScriptedChatServer.Reply.say(
                 "«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "]، وأضاف اشتية: «سيحضر بوتين الاجتماع بنفسه» [1].")))
         {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
 
             assertThat(a.mode()).isEqualTo("llm:test-model");
             assertThat(a.citations()).extracting(Citation::quote).containsExactly(INVITATION);
@@ -141,7 +145,7 @@ class LlmAnswererTest {
         try (var server = serve(r -> ScriptedChatServer.Reply.say(
                 "«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "] «قال بوتين كلامًا لم يقله» [2] [8]")))
         {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
             long id = isnad.audit().record(a, org.isnad.audit.AnswerEvent.cli());
             var entry = isnad.audit().get(id).orElseThrow();
 
@@ -159,7 +163,7 @@ class LlmAnswererTest {
                 "Russia invited the factions [" + (r.passageCount() + 3) + "]: «" + INVITATION + "» ["
                         + (r.passageCount() + 1) + "].")))
         {
-            Answer a = openAi(server).answer("Who did Russia invite to Moscow? روسيا الدعوة موسكو", Language.EN);
+            Answer a = openAi(server).ask(new AskRequest("Who did Russia invite to Moscow? روسيا الدعوة موسكو", Language.EN));
 
             assertThat(a.mode()).isEqualTo("llm:test-model");
             assertThat(a.citations()).singleElement().satisfies(c -> assertThat(c.quote()).isEqualTo(INVITATION));
@@ -174,10 +178,10 @@ class LlmAnswererTest {
     void nothingVerifiableLeftGivesTheExtractiveAnswer() throws Exception {
         try (var server = serve(r -> ScriptedChatServer.Reply.say("قال بوتين: «سننتصر في كل شيء» [1].")))
         {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
-            assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
-            assertThat(a.mode()).isEqualTo("extractive");
-            assertThat(a.notes()).contains("fallback=no-verified-quote", "llm.model=test-model", "extractive.ran=yes");
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
+            assertThat(a.notes()).contains("fallback=no-verified-quote", "llm.model=test-model");
+            assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("type=")); // the extractive draft's own notes
             assertThat(note(a, "verifier.removed")).startsWith("quote[1]:not-in-sources");
         }
     }
@@ -187,10 +191,10 @@ class LlmAnswererTest {
         try (var server = serve(r -> ScriptedChatServer.Reply.stall(6_000, "«" + INVITATION + "» [1]")))
         {
             long t0 = System.nanoTime();
-            Answer a = answerer("openai", server.openAiBaseUrl(), 1, false).answer(QUESTION_AR, null);
+            Answer a = answerer("openai", server.openAiBaseUrl(), 1, false).ask(new AskRequest(QUESTION_AR, null));
             long ms = (System.nanoTime() - t0) / 1_000_000;
 
-            assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
             assertThat(a.notes()).contains("fallback=timeout");
             assertThat(ms).isLessThan(4_000);
         }
@@ -200,8 +204,8 @@ class LlmAnswererTest {
     void serverErrorsFallBackToExtractiveWithTheStatus() throws Exception {
         for (int status : new int[] {500, 429}) {
             try (var server = serve(r -> ScriptedChatServer.Reply.status(status))) {
-                Answer a = openAi(server).answer(QUESTION_AR, null);
-                assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+                Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
+                assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
                 assertThat(a.notes()).contains("fallback=http-" + status);
                 assertThat(server.received()).hasSize(1); // no retries: the user does not wait for them
             }
@@ -211,13 +215,13 @@ class LlmAnswererTest {
     @Test
     void garbageOrEmptyOutputFallsBackToExtractive() throws Exception {
         try (var server = serve(r -> ScriptedChatServer.Reply.rawBody("<html>this is not json"))) {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
-            assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
             assertThat(note(a, "fallback")).isEqualTo("malformed-output");
         }
         try (var server = serve(r -> ScriptedChatServer.Reply.say("   "))) {
-            Answer a = openAi(server).answer(QUESTION_AR, null);
-            assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+            Answer a = openAi(server).ask(new AskRequest(QUESTION_AR, null));
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
             assertThat(a.notes()).contains("fallback=empty-output");
         }
     }
@@ -228,8 +232,8 @@ class LlmAnswererTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Answer a = answerer("openai", "http://127.0.0.1:" + port + "/v1", 2, false).answer(QUESTION_AR, null);
-        assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+        Answer a = answerer("openai", "http://127.0.0.1:" + port + "/v1", 2, false).ask(new AskRequest(QUESTION_AR, null));
+        assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
         assertThat(a.notes()).contains("fallback=connection-refused");
     }
 
@@ -240,7 +244,7 @@ class LlmAnswererTest {
                 "أعلن اشتية: «ألغي اجتماع موسكو» [9]. ويقول المقطع: «" + INVITATION + "» ["
                         + r.passageContaining(INVITATION) + "].")))
         {
-            Answer a = openAi(server).answer("هل دعت روسيا الفصائل الفلسطينية إلى الاجتماع في موسكو؟", null);
+            Answer a = openAi(server).ask(new AskRequest("هل دعت روسيا الفصائل الفلسطينية إلى الاجتماع في موسكو؟", null));
 
             ScriptedChatServer.Received sent = server.received().get(0);
             assertThat(sent.passageContaining("Ignore previous instructions")).isPositive();
@@ -261,19 +265,19 @@ class LlmAnswererTest {
         {
             // The configured base URL may keep the OpenAI-style /v1 suffix: it is dropped for Ollama.
             Answer a = answerer("ollama", server.ollamaBaseUrl() + "/v1", 2, false)
-                    .answer("العلاقات بين روسيا وإسرائيل بوتين إبادة جماعية", null);
+                    .ask(new AskRequest("العلاقات بين روسيا وإسرائيل بوتين إبادة جماعية", null));
             assertThat(server.received()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/api/chat"));
             assertThat(a.mode()).isEqualTo("llm:test-model");
             assertThat(a.citations()).singleElement().satisfies(c -> assertThat(c.quote()).isEqualTo(GENOCIDE));
             assertEveryQuoteIsExact(a);
         }
         try (var server = serve(r -> ScriptedChatServer.Reply.status(500))) {
-            Answer a = answerer("ollama", server.ollamaBaseUrl(), 2, false).answer(QUESTION_AR, null);
-            assertThat(a.answer()).isEqualTo("EXTRACTIVE ANSWER");
+            Answer a = answerer("ollama", server.ollamaBaseUrl(), 2, false).ask(new AskRequest(QUESTION_AR, null));
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
             assertThat(a.notes()).contains("fallback=http-500");
         }
         try (var server = serve(r -> ScriptedChatServer.Reply.stall(6_000, "x"))) {
-            Answer a = answerer("ollama", server.ollamaBaseUrl(), 1, false).answer(QUESTION_AR, null);
+            Answer a = answerer("ollama", server.ollamaBaseUrl(), 1, false).ask(new AskRequest(QUESTION_AR, null));
             assertThat(a.notes()).contains("fallback=timeout");
         }
     }
@@ -290,7 +294,7 @@ class LlmAnswererTest {
             return ScriptedChatServer.Reply.say("Russia invited all Palestinian factions: «" + INVITATION + "» ["
                     + r.passageContaining(INVITATION) + "].");
         })) {
-            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).answer("Who did Russia invite to Moscow?", null);
+            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).ask(new AskRequest("Who did Russia invite to Moscow?", null));
 
             assertThat(a.language()).isEqualTo("en");
             assertThat(a.mode()).isEqualTo("llm:test-model");
@@ -310,7 +314,7 @@ class LlmAnswererTest {
         try (var server = serve(r -> r.isQueryTranslation()
                 ? ScriptedChatServer.Reply.status(500)
                 : ScriptedChatServer.Reply.say("«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "]"))) {
-            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).answer(QUESTION_AR, null);
+            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).ask(new AskRequest(QUESTION_AR, null));
             assertThat(a.notes()).contains("llm.query.failed=http-500");
             assertThat(a.citations()).extracting(Citation::quote).containsExactly(INVITATION);
         }
@@ -321,7 +325,7 @@ class LlmAnswererTest {
         try (var server = serve(r -> r.isQueryTranslation()
                 ? ScriptedChatServer.Reply.say("Who did Russia invite to Moscow?")
                 : ScriptedChatServer.Reply.say("«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "]"))) {
-            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).answer(QUESTION_AR, null);
+            Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).ask(new AskRequest(QUESTION_AR, null));
             assertThat(server.received().get(0).system()).contains("ترجم سؤال المستخدم إلى الإنجليزية");
             assertThat(a.notes()).contains("llm.prompt.query=ar/llm-translate-query.v1",
                     "llm.query.translated=Who did Russia invite to Moscow?");
@@ -331,7 +335,7 @@ class LlmAnswererTest {
     }
 
     @Test
-    void environmentVariablesChooseAndConfigureTheLlmAnswerer() throws Exception {
+    void environmentVariablesChooseAndConfigureTheLlmAnswerer(@TempDir Path otherData) throws Exception {
         try (var server = serve(r -> ScriptedChatServer.Reply.say("«" + GENOCIDE + "» [" + r.passageContaining(GENOCIDE) + "]"))) {
             IsnadConfig c = new ConfigLoader(Map.of(
                     "ISNAD_ANSWERER", "llm",
@@ -339,17 +343,35 @@ class LlmAnswererTest {
                     "ISNAD_LLM_BASE_URL", server.ollamaBaseUrl(),
                     "ISNAD_LLM_MODEL", "qwen-local",
                     "ISNAD_LLM_API_KEY", "secret-from-env",
-                    "ISNAD_LLM_TIMEOUT_S", "3")).load();
+                    "ISNAD_LLM_TIMEOUT_S", "3",
+                    "ISNAD_DATA_DIR", otherData.toString())).load();
             assertThat(c.answer().answerer()).isEqualTo("llm");
             assertThat(c.llm().apiKey()).isEqualTo("secret-from-env");
             assertThat(ChatModels.timeout(c.llm())).hasSeconds(3);
 
-            Answer a = LlmAnswerers.fromConfig(c.llm(), index, extractive).answer("بوتين إبادة جماعية غزة", null);
-            assertThat(a.mode()).isEqualTo("llm:qwen-local");
-            assertThat(server.received()).allSatisfy(r -> {
+            try (Isnad configured = Isnad.open(c)) {
+                configured.ensureSampleIndexed();
+                Answer a = configured.answers().ask(AskRequest.of("هل وصف بوتين الحرب على غزة بأنها إبادة جماعية؟"));
+                assertThat(a.mode()).isEqualTo("llm:qwen-local");
+                assertThat(a.citations()).extracting(Citation::quote).containsExactly(GENOCIDE);
+                assertThat(a.notes()).doesNotContain("secret-from-env").noneMatch(n -> n.contains("secret-from-env"));
+            }
+            assertThat(server.received()).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.path()).isEqualTo("/api/chat");
                 assertThat(r.model()).isEqualTo("qwen-local");
             });
+        }
+    }
+
+    @Test
+    void extractiveIsTheDefaultAndAnUnusableLlmConfigurationLeavesIt(@TempDir Path otherData) {
+        assertThat(config.answer().answerer()).isEqualTo("extractive");
+        assertThat(isnad.answers().answerer().mode()).isEqualTo("extractive");
+
+        IsnadConfig noModel = new ConfigLoader(Map.of("ISNAD_ANSWERER", "llm", "ISNAD_LLM_PROVIDER", "nonsense",
+                "ISNAD_DATA_DIR", otherData.toString())).load();
+        try (Isnad configured = Isnad.open(noModel)) {
+            assertThat(configured.answers().answerer().mode()).isEqualTo("extractive");
         }
     }
 }
