@@ -54,6 +54,8 @@ public final class LlmAnswerer implements Answerer {
     private final boolean translateQueries;
     private final int maxPassages;
     private final LanguageDetector detector = new LanguageDetector();
+    /** Prompt files, read once; answers may be drafted concurrently (the bot). */
+    private final Map<String, PromptTemplate> prompts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param extractive what to answer with when the model fails or nothing it quoted survives
@@ -111,8 +113,8 @@ public final class LlmAnswerer implements Answerer {
     /** The model's verified answer to {@code question}, framed in {@code language}, or why there is none. */
     public Outcome draft(String question, Language language, Function<String, Optional<String>> documentText) {
         String lang = language == Language.AR ? "ar" : "en";
-        PromptTemplate prompt = PromptTemplate.load(lang, "llm-answer", PROMPT_VERSION);
-        PromptTemplate notices = PromptTemplate.load(lang, "llm-notices", PROMPT_VERSION);
+        PromptTemplate prompt = prompt(lang, "llm-answer");
+        PromptTemplate notices = prompt(lang, "llm-notices");
         List<String> notes = new ArrayList<>();
         notes.add("llm.model=" + modelName);
         notes.add("llm.prompt=" + prompt.id());
@@ -159,13 +161,17 @@ public final class LlmAnswerer implements Answerer {
         return new Outcome(text, citations, candidates, List.copyOf(notes), null);
     }
 
+    private PromptTemplate prompt(String lang, String name) {
+        return prompts.computeIfAbsent(lang + "/" + name, k -> PromptTemplate.load(lang, name, PROMPT_VERSION));
+    }
+
     // ---- retrieval, with the question also searched in the other language ----
 
     private List<LlmPassage> retrieve(String question, String lang, List<String> notes) {
         List<LlmPassage> original = search(question);
         List<LlmPassage> translated = List.of();
         if (translateQueries) {
-            PromptTemplate tp = PromptTemplate.load(lang, "llm-translate-query", PROMPT_VERSION);
+            PromptTemplate tp = prompt(lang, "llm-translate-query");
             notes.add("llm.prompt.query=" + tp.id());
             try {
                 String t = firstLine(chat.chat(tp.render("system"), tp.render("user", Map.of("question", question.strip()))));
@@ -252,7 +258,7 @@ public final class LlmAnswerer implements Answerer {
         if (arabic.isEmpty()) {
             return "";
         }
-        PromptTemplate tp = PromptTemplate.load("en", "llm-translate-quotes", PROMPT_VERSION);
+        PromptTemplate tp = prompt("en", "llm-translate-quotes");
         notes.add("llm.prompt.quotes=" + tp.id());
         StringBuilder quotes = new StringBuilder();
         for (Citation c : arabic) {
