@@ -119,7 +119,13 @@ public final class LlmAnswerer implements Answerer {
         notes.add("llm.model=" + modelName);
         notes.add("llm.prompt=" + prompt.id());
 
-        List<LlmPassage> passages = retrieve(question, lang, notes);
+        List<LlmPassage> passages;
+        try {
+            passages = retrieve(question, lang, notes);
+        } catch (LlmFailure unreachable) {
+            // The model did not answer the small translation call: do not make the user wait for a second failure.
+            return Outcome.fallback(unreachable.reason(), notes);
+        }
         if (passages.isEmpty()) {
             return Outcome.fallback("no-passages", notes);
         }
@@ -167,7 +173,8 @@ public final class LlmAnswerer implements Answerer {
 
     // ---- retrieval, with the question also searched in the other language ----
 
-    private List<LlmPassage> retrieve(String question, String lang, List<String> notes) {
+    /** @throws LlmFailure when the translation call shows the model unreachable (timeout, refused, 429, 5xx) */
+    private List<LlmPassage> retrieve(String question, String lang, List<String> notes) throws LlmFailure {
         List<LlmPassage> original = search(question);
         List<LlmPassage> translated = List.of();
         if (translateQueries) {
@@ -184,6 +191,9 @@ public final class LlmAnswerer implements Answerer {
                 }
             } catch (LlmFailure f) {
                 notes.add("llm.query.failed=" + f.reason());
+                if (f.unreachable()) {
+                    throw f;
+                }
             }
         }
         Map<String, LlmPassage> merged = new LinkedHashMap<>();

@@ -25,6 +25,12 @@ public final class LlmFailure extends Exception {
         return reason;
     }
 
+    /** Whether the model cannot be reached or is overloaded now, as opposed to having answered badly. */
+    public boolean unreachable() {
+        return reason.equals("timeout") || reason.startsWith("connection-") || reason.equals("http-429")
+                || reason.matches("http-5\\d\\d");
+    }
+
     /** Classifies whatever a LangChain4j chat model threw. */
     public static LlmFailure of(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

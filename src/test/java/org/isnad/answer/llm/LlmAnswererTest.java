@@ -310,13 +310,26 @@ class LlmAnswererTest {
     }
 
     @Test
-    void failedQueryTranslationStillAnswersFromTheOriginalQuery() throws Exception {
+    void garbledQueryTranslationStillAnswersFromTheOriginalQuery() throws Exception {
         try (var server = serve(r -> r.isQueryTranslation()
-                ? ScriptedChatServer.Reply.status(500)
+                ? ScriptedChatServer.Reply.rawBody("{\"choices\": 7")
                 : ScriptedChatServer.Reply.say("«" + INVITATION + "» [" + r.passageContaining(INVITATION) + "]"))) {
             Answer a = answerer("openai", server.openAiBaseUrl(), 2, true).ask(new AskRequest(QUESTION_AR, null));
-            assertThat(a.notes()).contains("llm.query.failed=http-500");
+            assertThat(a.notes()).contains("llm.query.failed=malformed-output");
             assertThat(a.citations()).extracting(Citation::quote).containsExactly(INVITATION);
+        }
+    }
+
+    @Test
+    void modelUnreachableOnTheTranslationCallFallsBackWithoutASecondWait() throws Exception {
+        try (var server = serve(r -> ScriptedChatServer.Reply.stall(6_000, "x"))) {
+            long t0 = System.nanoTime();
+            Answer a = answerer("openai", server.openAiBaseUrl(), 1, true).ask(new AskRequest(QUESTION_AR, null));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(a.notes()).contains("llm.query.failed=timeout", "fallback=timeout");
+            assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
+            assertThat(server.received()).hasSize(1);
+            assertThat(ms).isLessThan(4_000);
         }
     }
 
