@@ -196,6 +196,7 @@ class LlmAnswererTest {
 
             assertThat(a.answer()).isEqualTo(extractiveAnswer(QUESTION_AR));
             assertThat(a.notes()).contains("fallback=timeout");
+            assertThat(a.mode()).as("the text came from the extractive answerer").isEqualTo("extractive");
             assertThat(ms).isLessThan(4_000);
         }
     }
