@@ -1,0 +1,77 @@
+package org.isnad.bot;
+
+import org.isnad.text.Language;
+
+/**
+ * Telegram's HTML parse mode, the few things the bot needs from it: escaping every string that comes
+ * from a user or a document, Unicode isolates around text whose direction differs from the text around
+ * it, and measuring a message the way Telegram does (after entities are parsed).
+ */
+public final class Html {
+
+    /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the run inside takes its own direction. */
+    public static final char FSI = '\u2068';
+    public static final char PDI = '\u2069';
+
+    private Html() {}
+
+    /** Escapes {@code <}, {@code >}, {@code &} (and quotes, harmless in text) for Telegram HTML. */
+    public static String escape(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escaped, and wrapped in isolates when its direction differs from the surrounding language's. */
+    public static String text(String s, Language surrounding) {
+        String escaped = escape(s);
+        return escaped.isEmpty() || isRtl(s) == isRtl(surrounding) ? escaped : FSI + escaped + String.valueOf(PDI);
+    }
+
+    /** True when the first strong directional character of {@code s} is right-to-left. */
+    public static boolean isRtl(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    public static boolean isRtl(Language language) {
+        return language == Language.AR;
+    }
+
+    /** The text Telegram sees after parsing the entities: tags removed, the five entities decoded. */
+    public static String parsedText(String html) {
+        String noTags = html.replaceAll("<[^>]*>", "");
+        return noTags.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    /** Telegram's message length: UTF-16 code units of the parsed text. */
+    public static int parsedLength(String html) {
+        return parsedText(html).length();
+    }
+}
