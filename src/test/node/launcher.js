@@ -27,8 +27,9 @@ const host = '127.0.0.1';
 const LONG_POLL_MAX_MS = 1000;
 const BOT_USER = { id: 666, is_bot: true, first_name: 'Isnad Test Bot', username: 'IsnadTestBot',
   can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
-const ACCEPTED_WITHOUT_EFFECT = new Set(['sendChatAction', 'setMyCommands', 'deleteMyCommands',
-  'setMyDescription', 'setMyShortDescription', 'setMyName', 'setChatMenuButton', 'close', 'logOut']);
+// Method names are case-insensitive in the Bot API (the Java library sends "getme", "sendmessage", ...).
+const ACCEPTED_WITHOUT_EFFECT = new Set(['sendchataction', 'setmycommands', 'deletemycommands',
+  'setmydescription', 'setmyshortdescription', 'setmyname', 'setchatmenubutton', 'close', 'logout']);
 
 const emulator = new TelegramServer({ port, host, storeTimeout: 600 });
 const calls = []; // {token, method, body, at}
@@ -61,7 +62,7 @@ app.use('/bot:token/:method', (req, res, next) => {
 });
 
 function record(req) {
-  calls.push({ token: req.params.token, method: req.params.method, body: req.body, at: Date.now() });
+  calls.push({ token: req.params.token, method: req.params.method.toLowerCase(), body: req.body, at: Date.now() });
 }
 
 app.all('/bot:token/getMe', (_req, res) => res.json({ ok: true, result: BOT_USER }));
@@ -92,14 +93,14 @@ app.all('/bot:token/getUpdates', (req, res) => {
 });
 
 app.all('/bot:token/:method', (req, res, next) => {
-  const method = req.params.method;
+  const method = req.params.method.toLowerCase();
   if (ACCEPTED_WITHOUT_EFFECT.has(method)) {
     record(req);
     res.json({ ok: true, result: true });
     return;
   }
-  const known = ['sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'deleteMessage',
-    'setWebhook', 'deleteWebhook'];
+  const known = ['sendmessage', 'editmessagetext', 'editmessagereplymarkup', 'deletemessage',
+    'setwebhook', 'deletewebhook'];
   if (!known.includes(method)) {
     res.status(404).json({ ok: false, error_code: 404, description: 'Not Found: method not found' });
     return;
