@@ -61,14 +61,14 @@ app.use('/bot:token/:method', (req, res, next) => {
   next();
 });
 
-function record(req) {
-  calls.push({ token: req.params.token, method: req.params.method.toLowerCase(), body: req.body, at: Date.now() });
+function record(req, method) {
+  calls.push({ token: req.params.token, method: method.toLowerCase(), body: req.body, at: Date.now() });
 }
 
 app.all('/bot:token/getMe', (_req, res) => res.json({ ok: true, result: BOT_USER }));
 
 app.all('/bot:token/answerCallbackQuery', (req, res) => {
-  record(req);
+  record(req, 'answerCallbackQuery');
   res.json({ ok: true, result: true });
 });
 
@@ -95,7 +95,7 @@ app.all('/bot:token/getUpdates', (req, res) => {
 app.all('/bot:token/:method', (req, res, next) => {
   const method = req.params.method.toLowerCase();
   if (ACCEPTED_WITHOUT_EFFECT.has(method)) {
-    record(req);
+    record(req, method);
     res.json({ ok: true, result: true });
     return;
   }
@@ -115,6 +115,11 @@ app.post('/isnad/calls', (req, res) => {
 
 // Everything else (bot-side sendMessage & co., the client API) is the emulator's own.
 app.use(emulator.webServer);
+
+// Any failure answers in Telegram's own error form, never an HTML page.
+app.use((err, _req, res, _next) => {
+  res.status(500).json({ ok: false, error_code: 500, description: `Internal Server Error: ${err.message}` });
+});
 
 const server = app.listen(port, host, () => {
   console.log(`telegram-test-api ready on http://${host}:${port}`);

@@ -37,7 +37,27 @@ public final class Html {
     /** Escaped, and wrapped in isolates when its direction differs from the surrounding language's. */
     public static String text(String s, Language surrounding) {
         String escaped = escape(s);
-        return escaped.isEmpty() || isRtl(s) == isRtl(surrounding) ? escaped : FSI + escaped + String.valueOf(PDI);
+        Boolean rtl = strongRtl(s);
+        return escaped.isEmpty() || rtl == null || rtl == isRtl(surrounding) ? escaped : FSI + escaped + String.valueOf(PDI);
+    }
+
+    /** TRUE/FALSE by the first strong directional character; null when there is none (digits, punctuation). */
+    public static Boolean strongRtl(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return Boolean.TRUE;
+            }
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return Boolean.FALSE;
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     /** True when the first strong directional character of {@code s} is right-to-left. */

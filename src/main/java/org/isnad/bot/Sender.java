@@ -246,7 +246,7 @@ public final class Sender implements AutoCloseable {
             LOG.error("Telegram refused {} for a chat ({} {}); not retried", o.method.getMethod(), code, e.getApiResponse());
             return -1;
         }
-        return backOff(o, code == null ? e.getMessage() : code + " " + e.getApiResponse());
+        return backOff(o, code == null || e.getApiResponse() == null ? e.toString() : code + " " + e.getApiResponse());
     }
 
     private long backOff(Outgoing o, String why) {
