@@ -18,7 +18,7 @@ import org.isnad.text.Language;
  * every question with its own text echoed and a quote of a fixed document, so a test can tell which
  * reply belongs to which question. {@code quotes} and {@code quoteLength} make long answers.
  */
-final class StubCore implements BotCore {
+class StubCore implements BotCore {
 
     static final String DOC_ID = "doc-1";
     static final String DOC_TEXT = "First paragraph about <Moscow> & talks.\n"
