@@ -55,7 +55,12 @@ function toSeconds(value) {
   return value;
 }
 
+const DEBUG = process.env.ISNAD_EMULATOR_DEBUG === '1';
 app.use('/bot:token/:method', (req, res, next) => {
+  if (DEBUG) {
+    const t0 = Date.now();
+    res.on('finish', () => console.log(`${new Date(t0).toISOString()} ${req.params.method} ${Date.now() - t0} ms`));
+  }
   const json = res.json.bind(res);
   res.json = (body) => json(toSeconds(body));
   next();

@@ -103,6 +103,7 @@ public final class BotServer implements AutoCloseable {
         Sender sender = new Sender(client, perChat, global, options.senderThreads());
         BotContext ctx = new BotContext(core, texts, new ReplyRenderer(texts, new MessageSplitter()), sender, recorder,
                 new AnswerRefs(10_000), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName());
+        WarmUp.run(ctx.renderer());
         IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads());
         if (options.registerCommands()) {
             bot.registerCommands();

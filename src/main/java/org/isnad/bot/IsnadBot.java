@@ -102,6 +102,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
                 skipped.incrementAndGet();
                 continue;
             }
+            LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
             chats.submit(in.chatId(), () -> handle(in));
         }
     }

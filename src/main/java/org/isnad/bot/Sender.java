@@ -202,6 +202,7 @@ public final class Sender implements AutoCloseable {
             o.attempts++;
             client.execute(o.method);
             sent.incrementAndGet();
+            LOG.debug("{} sent", o.method.getMethod());
         } catch (TelegramApiRequestException e) {
             retryAt = onRequestError(o, e);
         } catch (TelegramApiException | RuntimeException e) {

@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
                 // Wired to isnad.answers().ask(new AskRequest(question, language)) when the answer service lands.
                 throw new IllegalStateException("the answer service is not built into this version yet");
             });
+            warmUp(core);
             CountDownLatch stop = new CountDownLatch(1);
             try (BotServer server = BotServer.start(core, new MemoryRecorder(), config, token, BotServer.Options.defaults())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,5 +42,15 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** One question through the core before the first subscriber's, so theirs does not pay for loading. */
+    private static void warmUp(IsnadBotCore core) {
+        try {
+            core.stats();
+            core.ask("موسكو Moscow", null);
+        } catch (RuntimeException e) {
+            // The bot still starts; the first real question will show the problem to the log.
+        }
     }
 }
