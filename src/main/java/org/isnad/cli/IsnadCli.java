@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             DocCommand.class,
             StatsCommand.class,
             ServeCommand.class,
+            LogCommand.class,
+            ReviewCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
