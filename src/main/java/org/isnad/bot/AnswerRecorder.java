@@ -1,11 +1,12 @@
 package org.isnad.bot;
 
+import java.util.Optional;
 import org.isnad.answer.Answer;
 
 /**
  * Where the bot records each answer before sending it, and the 👍/👎 it gets. The reference returned
  * is what the answer's buttons carry. {@link AuditRecorder} writes to the answer log;
- * {@link MemoryRecorder} keeps references in memory when the log is switched off.
+ * {@link MemoryRecorder} keeps references in memory (tests, benchmarks).
  */
 public interface AnswerRecorder {
 
@@ -14,4 +15,9 @@ public interface AnswerRecorder {
 
     /** Records feedback on the answer {@code ref}; false when it is unknown. */
     boolean feedback(long ref, boolean up);
+
+    /** The answer recorded as {@code ref}, when it can be read back (the bot's own memory is bounded). */
+    default Optional<Answer> recall(long ref) {
+        return Optional.empty();
+    }
 }

@@ -21,7 +21,7 @@ final class CallbackHandler {
             turn.answerCallback(known ? "feedback.thanks" : "feedback.unknown");
             return;
         }
-        Optional<Answer> answer = turn.ctx().refs().get(d.ref());
+        Optional<Answer> answer = turn.ctx().refs().get(d.ref()).or(() -> turn.ctx().recorder().recall(d.ref()));
         Optional<Citation> citation = answer.flatMap(a -> a.citations().stream().filter(c -> c.n() == d.n()).findFirst());
         Optional<Document> doc = citation.flatMap(c -> turn.ctx().core().document(c.docId()));
         if (doc.isEmpty()) {

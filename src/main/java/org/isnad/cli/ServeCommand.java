@@ -6,7 +6,7 @@ import org.isnad.Isnad;
 import org.isnad.bot.BotServer;
 import org.isnad.bot.BotToken;
 import org.isnad.bot.IsnadBotCore;
-import org.isnad.bot.MemoryRecorder;
+import org.isnad.bot.AuditRecorder;
 import org.isnad.config.IsnadConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
             });
             warmUp(core);
             CountDownLatch stop = new CountDownLatch(1);
-            try (BotServer server = BotServer.start(core, new MemoryRecorder(), config, token, BotServer.Options.defaults())) {
+            try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
                     stop.countDown();

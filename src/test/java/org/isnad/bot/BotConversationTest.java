@@ -156,6 +156,31 @@ class BotConversationTest {
     }
 
     @Test
+    void aSourceButtonStillWorksAfterARestartBecauseTheAnswerLogHoldsTheAnswer() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            IsnadConfig config = BotFixture.config(data, api.url());
+            String src;
+            int messageId;
+            try (org.isnad.Isnad isnad = org.isnad.Isnad.open(config);
+                    BotServer bot = BotServer.start(new StubCore(), new AuditRecorder(isnad.audit()), config, BotFixture.TOKEN,
+                            BotFixture.fastOptions())) {
+                api.userSends(13, 13, "who?", "en");
+                FakeBotApi.Sent answer = api.awaitSent(1, 10_000).get(0);
+                src = answer.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+                messageId = answer.messageId();
+                assertThat(bot.bot().awaitIdle(5_000)).isTrue();
+            }
+            try (org.isnad.Isnad isnad = org.isnad.Isnad.open(config);
+                    BotServer bot = BotServer.start(new StubCore(), new AuditRecorder(isnad.audit()), config, BotFixture.TOKEN,
+                            BotFixture.fastOptions())) {
+                api.userPresses(13, 13, messageId, src);
+                api.awaitSent(2, 10_000);
+                assertThat(last(api, 13)).contains("Source [1]", "<b>");
+            }
+        }
+    }
+
+    @Test
     void everyCallbackIsAnsweredAndFeedbackIsRecorded() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
             MemoryRecorder recorder = new MemoryRecorder();

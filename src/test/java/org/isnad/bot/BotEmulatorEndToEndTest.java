@@ -33,7 +33,7 @@ class BotEmulatorEndToEndTest {
         IsnadConfig config = BotFixture.config(data, emulator.url());
         isnad = Isnad.open(config);
         isnad.ensureSampleIndexed();
-        bot = BotServer.start(new IsnadBotCore(isnad, new IndexQuoteAsker(isnad)), new MemoryRecorder(), config,
+        bot = BotServer.start(new IsnadBotCore(isnad, new IndexQuoteAsker(isnad)), new AuditRecorder(isnad.audit()), config,
                 BotFixture.TOKEN, BotFixture.fastOptions());
     }
 
@@ -150,6 +150,12 @@ class BotEmulatorEndToEndTest {
             Thread.sleep(50);
         }
         assertThat(calls).contains("answercallbackquery", "سُجّل");
+        long ref = CallbackData.decode(up).orElseThrow().ref();
+        assertThat(ref).isPositive();
+        org.isnad.audit.LogEntry entry = isnad.audit().get(ref).orElseThrow();
+        assertThat(entry.door()).isEqualTo(org.isnad.audit.Door.TELEGRAM);
+        assertThat(entry.question()).isEqualTo("من دعت روسيا إلى موسكو؟");
+        assertThat(entry.feedback()).isEqualTo(org.isnad.audit.Feedback.UP);
     }
 
     @Test
