@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.isnad.text.Language;
 import org.slf4j.Logger;
@@ -31,7 +33,12 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
     private final ChatQueues chats;
     private final FloodGuard flood;
     private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final QuestionHandler questions = new QuestionHandler();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "isnad-bot-typing");
+        t.setDaemon(true);
+        return t;
+    });
+    private final QuestionHandler questions = new QuestionHandler(ticker);
     private final CallbackHandler callbacks = new CallbackHandler();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -184,6 +191,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
     @Override
     public void close() {
         chats.close();
+        ticker.shutdownNow();
         ctx.sender().close();
     }
 }

@@ -2,6 +2,9 @@ package org.isnad.bot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.isnad.answer.Answer;
 import org.isnad.text.Language;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
@@ -12,6 +15,15 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
  * sent, then the reply with its buttons.
  */
 final class QuestionHandler {
+
+    /** Telegram shows "typing…" for 5 s; refreshed a little sooner while the core works. */
+    private static final long TYPING_REFRESH_MS = 4_500;
+
+    private final ScheduledExecutorService ticker;
+
+    QuestionHandler(ScheduledExecutorService ticker) {
+        this.ticker = ticker;
+    }
 
     void handle(Turn turn) {
         BotContext ctx = turn.ctx();
@@ -25,10 +37,17 @@ final class QuestionHandler {
             turn.say("notice.tooLong", Map.of("max", max));
             return;
         }
-        ctx.sender().bestEffort(turn.in().chatId(), SendChatAction.builder()
+        Runnable typing = () -> ctx.sender().bestEffort(turn.in().chatId(), SendChatAction.builder()
                 .chatId(String.valueOf(turn.in().chatId())).action(ActionType.TYPING.toString()).build());
+        typing.run();
+        ScheduledFuture<?> refresh = ticker.scheduleAtFixedRate(typing, TYPING_REFRESH_MS, TYPING_REFRESH_MS, TimeUnit.MILLISECONDS);
         Language forced = turn.forcedLanguage();
-        Answer answer = ctx.core().ask(question, forced);
+        Answer answer;
+        try {
+            answer = ctx.core().ask(question, forced);
+        } finally {
+            refresh.cancel(false);
+        }
         long ref = ctx.recorder().record(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
         ctx.refs().put(ref, answer);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());

@@ -181,6 +181,29 @@ class BotConversationTest {
     }
 
     @Test
+    void theTypingIndicatorIsShownAndKeptUpWhileASlowAnswerIsPrepared() throws Exception {
+        BotCore slow = new StubCore() {
+            @Override
+            public Answer ask(String question, Language forced) {
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.ask(question, forced);
+            }
+        };
+        try (FakeBotApi api = new FakeBotApi();
+                BotServer bot = BotFixture.start(slow, BotFixture.config(data, api.url()), BotFixture.fastOptions())) {
+            api.userSends(14, 14, "slow?", "en");
+            api.awaitSent(1, 15_000);
+            assertThat(api.calls("sendchataction")).hasSize(2)
+                    .allSatisfy(c -> assertThat(c.path("body").path("action").asText()).isEqualTo("typing"));
+            assertThat(last(api, 14)).contains("Echo: slow?");
+        }
+    }
+
+    @Test
     void everyCallbackIsAnsweredAndFeedbackIsRecorded() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
             MemoryRecorder recorder = new MemoryRecorder();
