@@ -26,7 +26,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends everything the bot says, paced like Telegram asks: about one message a second per chat and
- * {@code globalPerSecond} overall. Nothing is dropped for pacing: messages wait in a queue, in order per
+ * {@code globalPerSecond} messages overall (chat actions and callback answers are not held back). Nothing is dropped for pacing: messages wait in a queue, in order per
  * chat. On 429 the chat waits {@code retry_after} and the message is sent again; on 5xx and network
  * errors it is retried with growing back-off up to {@link #MAX_ATTEMPTS} times; HTML Telegram cannot
  * parse is sent once more as plain text. A message given up on is logged as an error and counted in
@@ -145,35 +145,38 @@ public final class Sender implements AutoCloseable {
                     while (!recentSends.isEmpty() && recentSends.peekFirst() <= now - GLOBAL_WINDOW_MS) {
                         recentSends.pollFirst();
                     }
-                    if (recentSends.size() >= globalPerSecond) {
-                        wait = recentSends.peekFirst() + GLOBAL_WINDOW_MS - now;
-                    } else {
-                        Set<Long> blocked = new HashSet<>();
-                        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
-                            Outgoing o = it.next();
-                            if (o.chatId != null && (blocked.contains(o.chatId) || chatBusy.contains(o.chatId))) {
-                                continue;
-                            }
-                            long readyAt = o.notBefore;
-                            if (o.paced && o.chatId != null) {
-                                readyAt = Math.max(readyAt, chatNextAt.getOrDefault(o.chatId, 0L));
-                            }
-                            if (readyAt <= now) {
-                                it.remove();
-                                next = o;
-                                break;
-                            }
-                            wait = Math.min(wait, readyAt - now);
-                            if (o.chatId != null) {
-                                blocked.add(o.chatId); // later messages of this chat wait behind this one
-                            }
+                    boolean globalFull = recentSends.size() >= globalPerSecond;
+                    long globalWait = globalFull ? recentSends.peekFirst() + GLOBAL_WINDOW_MS - now : 0;
+                    Set<Long> blocked = new HashSet<>();
+                    for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+                        Outgoing o = it.next();
+                        if (o.chatId != null && (blocked.contains(o.chatId) || chatBusy.contains(o.chatId))) {
+                            continue;
+                        }
+                        long readyAt = o.notBefore;
+                        if (o.paced && o.chatId != null) {
+                            readyAt = Math.max(readyAt, chatNextAt.getOrDefault(o.chatId, 0L));
+                        }
+                        if (o.paced && globalFull) {
+                            readyAt = Math.max(readyAt, now + globalWait);
+                        }
+                        if (readyAt <= now) {
+                            it.remove();
+                            next = o;
+                            break;
+                        }
+                        wait = Math.min(wait, readyAt - now);
+                        if (o.chatId != null) {
+                            blocked.add(o.chatId); // later messages of this chat wait behind this one
                         }
                     }
                     if (next != null) {
                         if (next.chatId != null) {
                             chatBusy.add(next.chatId);
                         }
-                        recentSends.addLast(now);
+                        if (next.paced) {
+                            recentSends.addLast(now); // the global limit counts messages, not chat actions or callback answers
+                        }
                         inFlight++;
                         break;
                     }

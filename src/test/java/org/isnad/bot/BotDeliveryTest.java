@@ -128,6 +128,41 @@ class BotDeliveryTest {
     }
 
     @Test
+    void sendingIsPacedPerChatAndOverallWithoutDroppingAnything() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(BotFixture.TOKEN, BotServer.telegramUrl(api.url()));
+            client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe()); // a warm connection: arrival times follow send times
+            Sender sender = new Sender(client, 300, 5, 4);
+            try {
+                for (int i = 0; i < 15; i++) {
+                    sender.send(1000 + i, message(1000 + i, "m" + i));
+                }
+                for (int i = 0; i < 3; i++) {
+                    sender.send(7, message(7, "same chat " + i));
+                }
+                assertThat(sender.awaitIdle(15_000)).isTrue();
+            } finally {
+                sender.close();
+            }
+            List<FakeBotApi.Sent> sent = api.sent();
+            assertThat(sent).hasSize(18);
+            // 18 messages at 5 a second: the last goes out at least 3 windows after the first.
+            long span = sent.get(sent.size() - 1).atMs() - sent.get(0).atMs();
+            assertThat(span).isGreaterThanOrEqualTo(2_800);
+            long firstHalfSecond = sent.stream().filter(o -> o.atMs() < sent.get(0).atMs() + 500).count();
+            assertThat(firstHalfSecond).isLessThanOrEqualTo(5);
+            List<FakeBotApi.Sent> same = api.sentTo(7);
+            assertThat(same).extracting(FakeBotApi.Sent::text).containsExactly("same chat 0", "same chat 1", "same chat 2");
+            assertThat(same.get(1).atMs() - same.get(0).atMs()).isGreaterThanOrEqualTo(250);
+            assertThat(same.get(2).atMs() - same.get(1).atMs()).isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    private static org.telegram.telegrambots.meta.api.methods.send.SendMessage message(long chat, String text) {
+        return org.telegram.telegrambots.meta.api.methods.send.SendMessage.builder().chatId(String.valueOf(chat)).text(text).build();
+    }
+
+    @Test
     void htmlTelegramCannotParseIsResentAsPlainTextRatherThanLost() throws Exception {
         // The renderer never writes bad HTML, so exercise the sender directly with a broken message.
         try (FakeBotApi api = new FakeBotApi()) {
