@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.isnad.answer.AnswerFactory;
+import org.isnad.answer.AnswerService;
 import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
@@ -32,6 +34,8 @@ public final class Isnad implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private IsnadIndex index;
     private Ingester ingester;
+    private AnswerFactory answerFactory;
+    private AnswerService answers;
     private AuditLog audit;
 
     private Isnad(IsnadConfig config) {
@@ -78,6 +82,22 @@ public final class Isnad implements AutoCloseable {
             ingester = new Ingester(index(), config.ingest().maxDocumentBytes());
         }
         return ingester;
+    }
+
+    /** The answer stack's parts (glossary, retriever, extractive answerer), built once. */
+    public synchronized AnswerFactory answerFactory() {
+        if (answerFactory == null) {
+            answerFactory = new AnswerFactory(index(), config.answer());
+        }
+        return answerFactory;
+    }
+
+    /** The one entry point for questions (CLI, bot, briefings). */
+    public synchronized AnswerService answers() {
+        if (answers == null) {
+            answers = answerFactory().service();
+        }
+        return answers;
     }
 
     /**
