@@ -41,6 +41,53 @@ public final class Html {
         return escaped.isEmpty() || rtl == null || rtl == isRtl(surrounding) ? escaped : FSI + escaped + String.valueOf(PDI);
     }
 
+    /**
+     * Escaped, with every run of the other direction inside it isolated (an Arabic quotation or name
+     * inside an English sentence, and the reverse). A run starts and ends with a strong character of the
+     * other direction and takes the neutral characters (spaces, digits, punctuation) between them.
+     */
+    public static String mixed(String s, Language surrounding) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        boolean rtlContext = isRtl(surrounding);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int i = 0;
+        while (i < s.length()) {
+            int runStart = -1;
+            int runEnd = -1;
+            int j = i;
+            while (j < s.length()) {
+                int cp = s.codePointAt(j);
+                Boolean strong = strong(cp);
+                if (strong != null && strong != rtlContext) {
+                    if (runStart < 0) {
+                        runStart = j;
+                    }
+                    runEnd = j + Character.charCount(cp);
+                } else if (strong != null && runStart >= 0) {
+                    break; // a strong character of the context's own direction ends the run
+                }
+                j += Character.charCount(cp);
+            }
+            if (runStart < 0) {
+                out.append(escape(s.substring(i)));
+                break;
+            }
+            out.append(escape(s.substring(i, runStart))).append(FSI).append(escape(s.substring(runStart, runEnd))).append(PDI);
+            i = runEnd;
+        }
+        return out.toString();
+    }
+
+    private static Boolean strong(int cp) {
+        byte d = Character.getDirectionality(cp);
+        if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+            return Boolean.TRUE;
+        }
+        return d == Character.DIRECTIONALITY_LEFT_TO_RIGHT ? Boolean.FALSE : null;
+    }
+
     /** TRUE/FALSE by the first strong directional character; null when there is none (digits, punctuation). */
     public static Boolean strongRtl(String s) {
         if (s == null) {

@@ -34,26 +34,31 @@ public final class MessageSplitter {
      * {@code surrounding}); {@code open}/{@code close} are the block's tags; {@code markup} non-null
      * means a finished fragment (built from templates) used as it is.
      */
-    public record Block(String open, String raw, String close, Language surrounding, String markup) {
+    public record Block(String open, String raw, String close, Language surrounding, String markup, boolean mixed) {
 
+        /** Running text, such as the answer: each run of the other direction inside it is isolated. */
         public static Block text(String raw, Language surrounding) {
-            return new Block("", raw, "", surrounding, null);
+            return new Block("", raw, "", surrounding, null, true);
         }
 
+        /** A quotation: isolated as a whole when its direction differs from the reply's. */
         public static Block quote(String raw, Language surrounding) {
-            return new Block("<blockquote>", raw, "</blockquote>", surrounding, null);
+            return new Block("<blockquote>", raw, "</blockquote>", surrounding, null, false);
         }
 
         public static Block markup(String html) {
-            return new Block("", null, "", null, html);
+            return new Block("", null, "", null, html, false);
         }
 
         String render() {
-            return markup != null ? markup : open + Html.text(raw, surrounding) + close;
+            if (markup != null) {
+                return markup;
+            }
+            return open + (mixed ? Html.mixed(raw, surrounding) : Html.text(raw, surrounding)) + close;
         }
 
         Block withRaw(String piece) {
-            return new Block(open, piece, close, surrounding, null);
+            return new Block(open, piece, close, surrounding, null, mixed);
         }
     }
 
@@ -89,8 +94,9 @@ public final class MessageSplitter {
             return List.of(whole);
         }
         Block source = block.markup() != null ? Block.text(Html.parsedText(block.markup()), Language.OTHER) : block;
-        // Room for the tags and two isolates; escaping does not change the parsed length.
-        int room = limit - Html.parsedLength(source.open() + source.close()) - 2;
+        // Room for the tags and the isolates; escaping does not change the parsed length.
+        int isolates = source.mixed() ? Math.min(limit / 2, Math.max(2, Html.mixed(source.raw(), source.surrounding()).length() - Html.escape(source.raw()).length())) : 2;
+        int room = limit - Html.parsedLength(source.open() + source.close()) - isolates;
         List<String> out = new ArrayList<>();
         String rest = source.raw();
         while (!rest.isEmpty()) {

@@ -25,10 +25,7 @@ final class ServeCommand implements Callable<Integer> {
         String token = BotToken.resolve(root.env(), config.telegram());
         try (Isnad isnad = Isnad.open(config)) {
             isnad.ensureSampleIndexed();
-            IsnadBotCore core = new IsnadBotCore(isnad, (question, language) -> {
-                // Wired to isnad.answers().ask(new AskRequest(question, language)) when the answer service lands.
-                throw new IllegalStateException("the answer service is not built into this version yet");
-            });
+            IsnadBotCore core = new IsnadBotCore(isnad);
             warmUp(core);
             CountDownLatch stop = new CountDownLatch(1);
             try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {

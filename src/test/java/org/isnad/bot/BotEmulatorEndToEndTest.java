@@ -33,7 +33,7 @@ class BotEmulatorEndToEndTest {
         IsnadConfig config = BotFixture.config(data, emulator.url());
         isnad = Isnad.open(config);
         isnad.ensureSampleIndexed();
-        bot = BotServer.start(new IsnadBotCore(isnad, new IndexQuoteAsker(isnad)), new AuditRecorder(isnad.audit()), config,
+        bot = BotServer.start(new IsnadBotCore(isnad), new AuditRecorder(isnad.audit()), config,
                 BotFixture.TOKEN, BotFixture.fastOptions());
     }
 
@@ -91,12 +91,15 @@ class BotEmulatorEndToEndTest {
     }
 
     @Test
-    void anEnglishQuestionIsAnsweredInEnglish() throws Exception {
+    void anEnglishQuestionGetsACitedHtmlAnswerQuotingTheArabicSample() throws Exception {
         say(202, "Who did Russia invite to Moscow?", "en");
         JsonNode reply = replies(202, 1).get(0).path("message");
         assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
-        assertThat(TelegramHtml.problem(reply.path("text").asText())).isNull();
-        assertThat(reply.path("reply_markup").toString()).contains("fb:");
+        String text = reply.path("text").asText();
+        assertThat(TelegramHtml.problem(text)).isNull();
+        // The quotation is the sample's Arabic, isolated inside the English reply, with its citation line.
+        assertThat(text).contains("<blockquote>\u2068", "الفصائل الفلسطينية", "</blockquote>", "[1] \u2068يدعو بوتين حماس");
+        assertThat(reply.path("reply_markup").toString()).contains("fb:", "Source [1]");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class BotThroughputBench {
             IsnadConfig config = BotFixture.withTelegram(BotFixture.config(data, api.url()), 0, java.util.List.of(), java.util.List.of());
             try (Isnad isnad = Isnad.open(config)) {
                 isnad.ensureSampleIndexed();
-                IsnadBotCore core = new IsnadBotCore(isnad, new IndexQuoteAsker(isnad));
+                IsnadBotCore core = new IsnadBotCore(isnad);
                 core.ask("warm-up موسكو", null);
                 BotServer.Options options = BotFixture.fastOptions().withPacing(0, global <= 0 ? 0 : global);
                 try (BotServer bot = BotServer.start(core, new MemoryRecorder(), config, BotFixture.TOKEN, options)) {

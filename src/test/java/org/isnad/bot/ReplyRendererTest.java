@@ -63,6 +63,17 @@ class ReplyRendererTest {
     }
 
     @Test
+    void runsOfTheOtherDirectionInsideTheAnswerTextAreIsolated() {
+        assertThat(Html.mixed("According to “وجهت روسيا الدعوة” (2024) [1] & more", Language.EN))
+                .isEqualTo("According to “\u2068وجهت روسيا الدعوة\u2069” (2024) [1] &amp; more");
+        assertThat(Html.mixed("قال Vladimir Putin اليوم", Language.AR)).isEqualTo("قال \u2068Vladimir Putin\u2069 اليوم");
+        assertThat(Html.mixed("plain English [1].", Language.EN)).isEqualTo("plain English [1].");
+        String out = renderer.answer(answer("en", "Quoted: “" + AR_QUOTE + "” [1]",
+                List.of(citation(1, AR_QUOTE, "T", "O", null, null)), true), Language.EN).get(0);
+        assertThat(out).startsWith("Quoted: “\u2068" + AR_QUOTE + "\u2069” [1]");
+    }
+
+    @Test
     void numbersAndPunctuationAreNeverIsolated() {
         assertThat(Html.text("2024-02-20", Language.AR)).isEqualTo("2024-02-20");
         assertThat(Html.text("[1]", Language.AR)).isEqualTo("[1]");
