@@ -42,41 +42,75 @@ public final class Html {
     }
 
     /**
-     * Escaped, with every run of the other direction inside it isolated (an Arabic quotation or name
-     * inside an English sentence, and the reverse). A run starts and ends with a strong character of the
-     * other direction and takes the neutral characters (spaces, digits, punctuation) between them.
+     * Escaped, with what reads in the other direction isolated: each quotation (“…”, «…», nested marks
+     * kept inside) whose text runs the other way as a whole, and elsewhere each run of the other
+     * direction — from its first to its last strong character, never across a bracket or a quotation
+     * mark, so "[1]" markers and the order of several quotations stay in the sentence's own direction.
      */
     public static String mixed(String s, Language surrounding) {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        boolean rtlContext = isRtl(surrounding);
         StringBuilder out = new StringBuilder(s.length() + 16);
         int i = 0;
+        int plainFrom = 0;
         while (i < s.length()) {
-            int runStart = -1;
-            int runEnd = -1;
-            int j = i;
-            while (j < s.length()) {
-                int cp = s.codePointAt(j);
-                Boolean strong = strong(cp);
-                if (strong != null && strong != rtlContext) {
-                    if (runStart < 0) {
-                        runStart = j;
-                    }
-                    runEnd = j + Character.charCount(cp);
-                } else if (strong != null && runStart >= 0) {
-                    break; // a strong character of the context's own direction ends the run
+            char c = s.charAt(i);
+            char close = c == '“' ? '”' : c == '«' ? '»' : 0;
+            if (close != 0) {
+                int end = matching(s, i, c, close);
+                if (end > 0) {
+                    out.append(runs(s.substring(plainFrom, i), surrounding));
+                    out.append(c).append(text(s.substring(i + 1, end), surrounding)).append(close);
+                    i = end + 1;
+                    plainFrom = i;
+                    continue;
                 }
-                j += Character.charCount(cp);
             }
-            if (runStart < 0) {
-                out.append(escape(s.substring(i)));
-                break;
-            }
-            out.append(escape(s.substring(i, runStart))).append(FSI).append(escape(s.substring(runStart, runEnd))).append(PDI);
-            i = runEnd;
+            i++;
         }
+        out.append(runs(s.substring(plainFrom), surrounding));
+        return out.toString();
+    }
+
+    /** The index of the mark closing the quotation opened at {@code from}, counting nested pairs; -1 if none. */
+    private static int matching(String s, int from, char open, char close) {
+        int depth = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Escaped, each run of the other direction isolated; brackets and quotation marks end a run. */
+    private static String runs(String s, Language surrounding) {
+        boolean rtlContext = isRtl(surrounding);
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        int runStart = -1;
+        int runEnd = -1;
+        int copied = 0;
+        for (int j = 0; j <= s.length(); ) {
+            int cp = j < s.length() ? s.codePointAt(j) : -1;
+            Boolean strong = cp < 0 ? null : strong(cp);
+            boolean breaker = cp < 0 || "[]()“”«»\"\n".indexOf(cp) >= 0 || (strong != null && strong == rtlContext);
+            if (strong != null && strong != rtlContext) {
+                if (runStart < 0) {
+                    runStart = j;
+                }
+                runEnd = j + Character.charCount(cp);
+            } else if (breaker && runStart >= 0) {
+                out.append(escape(s.substring(copied, runStart))).append(FSI).append(escape(s.substring(runStart, runEnd))).append(PDI);
+                copied = runEnd;
+                runStart = -1;
+            }
+            j += cp < 0 ? 1 : Character.charCount(cp);
+        }
+        out.append(escape(s.substring(copied)));
         return out.toString();
     }
 

@@ -68,6 +68,10 @@ class ReplyRendererTest {
                 .isEqualTo("According to “\u2068وجهت روسيا الدعوة\u2069” (2024) [1] &amp; more");
         assertThat(Html.mixed("قال Vladimir Putin اليوم", Language.AR)).isEqualTo("قال \u2068Vladimir Putin\u2069 اليوم");
         assertThat(Html.mixed("plain English [1].", Language.EN)).isEqualTo("plain English [1].");
+        // Several quotations in a row: each isolated on its own, nested marks inside, markers outside.
+        assertThat(Html.mixed("In the original: “أولى.” [1] “قال “فلان” هنا.” [2]", Language.EN))
+                .isEqualTo("In the original: “\u2068أولى.\u2069” [1] “\u2068قال “فلان” هنا.\u2069” [2]");
+        assertThat(Html.mixed("بحسب «مقال» [1]", Language.AR)).isEqualTo("بحسب «مقال» [1]");
         String out = renderer.answer(answer("en", "Quoted: “" + AR_QUOTE + "” [1]",
                 List.of(citation(1, AR_QUOTE, "T", "O", null, null)), true), Language.EN).get(0);
         assertThat(out).startsWith("Quoted: “\u2068" + AR_QUOTE + "\u2069” [1]");
