@@ -16,6 +16,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
  */
 final class QuestionHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuestionHandler.class);
+
     /** Telegram shows "typing…" for 5 s; refreshed a little sooner while the core works. */
     private static final long TYPING_REFRESH_MS = 4_500;
 
@@ -43,6 +45,7 @@ final class QuestionHandler {
         ScheduledFuture<?> refresh = ticker.scheduleAtFixedRate(typing, TYPING_REFRESH_MS, TYPING_REFRESH_MS, TimeUnit.MILLISECONDS);
         Language forced = turn.forcedLanguage();
         Answer answer;
+        long t0 = System.nanoTime();
         try {
             answer = ctx.core().ask(question, forced);
         } finally {
@@ -50,6 +53,7 @@ final class QuestionHandler {
         }
         long ref = ctx.recorder().record(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
         ctx.refs().put(ref, answer);
+        LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
         List<String> messages = ctx.renderer().answer(answer, language);
         turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language));

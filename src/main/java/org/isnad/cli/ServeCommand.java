@@ -44,8 +44,11 @@ final class ServeCommand implements Callable<Integer> {
     /** One question through the core before the first subscriber's, so theirs does not pay for loading. */
     private static void warmUp(IsnadBotCore core) {
         try {
-            core.stats();
-            core.ask("موسكو Moscow", null);
+            org.isnad.index.IndexStats stats = core.stats();
+            // Both languages' paths (cross-lingual matching loads its dictionaries on first use).
+            core.ask("Who was invited, when and why?", null);
+            String title = stats.latest().isEmpty() ? "من قال ماذا ومتى؟" : stats.latest().get(0).title();
+            core.ask(title, null);
         } catch (RuntimeException e) {
             // The bot still starts; the first real question will show the problem to the log.
         }
