@@ -10,8 +10,8 @@ import org.isnad.config.IsnadConfig;
 
 /**
  * The bot's throughput benchmark (run by hand, not a unit test): 50 simulated chats each send
- * {@code perChat} questions to the strict fake Bot API; the real bot (library, HTTP, real index with the
- * bundled sample) answers them. Reports answers per second from the first question to the last answer,
+ * {@code perChat} questions to the strict fake Bot API; the real bot (library, HTTP, the real answer
+ * service over the bundled sample, every answer written to the answer log first) answers them. Reports answers per second from the first question to the last answer,
  * and heap used. Per-chat pacing is off; the global limit is off too unless given.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) org.isnad.bot.BotThroughputBench [perChat] [globalPerSecond]</pre>
@@ -33,7 +33,7 @@ public final class BotThroughputBench {
                 IsnadBotCore core = new IsnadBotCore(isnad);
                 core.ask("warm-up موسكو", null);
                 BotServer.Options options = BotFixture.fastOptions().withPacing(0, global <= 0 ? 0 : global);
-                try (BotServer bot = BotServer.start(core, new MemoryRecorder(), config, BotFixture.TOKEN, options)) {
+                try (BotServer bot = BotServer.start(core, new AuditRecorder(isnad.audit()), config, BotFixture.TOKEN, options)) {
                     // warm-up round, not measured
                     for (int c = 0; c < chats; c++) {
                         api.userSends(1000 + c, 1000 + c, "من دعت روسيا إلى موسكو؟", "ar");
