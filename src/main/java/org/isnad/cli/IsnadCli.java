@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            ServeCommand.class,
             LogCommand.class,
             ReviewCommand.class,
         })
