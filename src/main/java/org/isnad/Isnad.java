@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.isnad.brief.Briefer;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 import org.isnad.ingest.IngestListener;
@@ -31,6 +32,7 @@ public final class Isnad implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private IsnadIndex index;
     private Ingester ingester;
+    private Briefer briefer;
 
     private Isnad(IsnadConfig config) {
         this.config = config;
@@ -64,6 +66,14 @@ public final class Isnad implements AutoCloseable {
             ingester = new Ingester(index(), config.ingest().maxDocumentBytes());
         }
         return ingester;
+    }
+
+    /** Briefings on a topic or on documents, over {@link #index()}. */
+    public synchronized Briefer briefer() {
+        if (briefer == null) {
+            briefer = new Briefer(index(), config.brief());
+        }
+        return briefer;
     }
 
     /**

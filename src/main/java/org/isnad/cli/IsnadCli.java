@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            BriefCommand.class,
         })
 public final class IsnadCli implements Runnable {
 
