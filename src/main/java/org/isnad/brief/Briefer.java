@@ -42,6 +42,8 @@ public final class Briefer {
 
     /** Passages read for a topic briefing. */
     static final int TOPIC_PASSAGES = 60;
+    /** Longer topics are cut to this in the headline and messages. */
+    static final int SHOWN_TOPIC_CHARS = 80;
 
     private final IsnadIndex index;
     private final int minPoints;
@@ -86,18 +88,19 @@ public final class Briefer {
         if (topic.isEmpty()) {
             return Briefing.nothing("", lang.code(), t.text("empty.topic"), ms(t0));
         }
+        String shown = shortened(topic);
         String expanded = expand(topic);
         List<PassageHit> hits = index.search(withFilters(index.plainWordsQuery(expanded), request), TOPIC_PASSAGES);
         if (hits.isEmpty()) {
             return Briefing.nothing(topic, lang.code(), t.format("empty.nothing",
-                    Map.of("topic", topic, "filters", filtersText(request, t))), ms(t0));
+                    Map.of("topic", shown, "filters", filtersText(request, t))), ms(t0));
         }
         Set<String> topicTerms = new HashSet<>();
         Analyzers a = index.analyzers();
         topicTerms.addAll(a.terms(Fields.BODY_AR, expanded));
         topicTerms.addAll(a.terms(Fields.BODY_EN, expanded));
         List<CandidateSentence> pool = candidates.build(hits, topicTerms);
-        return compose(request.subject(), topic, pool, true, lang, t0, List.of());
+        return compose(request.subject(), shown, pool, true, lang, t0, List.of());
     }
 
     private Briefing onDocuments(BriefRequest request, long t0) {
@@ -346,6 +349,12 @@ public final class Briefer {
 
     private static String oneLine(String s) {
         return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** A topic as framing shows it: one line, at most {@link #SHOWN_TOPIC_CHARS} characters. */
+    private static String shortened(String topic) {
+        String line = oneLine(topic);
+        return line.length() <= SHOWN_TOPIC_CHARS ? line : line.substring(0, SHOWN_TOPIC_CHARS).strip() + "…";
     }
 
     private static long ms(long t0) {

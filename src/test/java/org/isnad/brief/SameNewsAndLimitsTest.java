@@ -60,7 +60,7 @@ class SameNewsAndLimitsTest {
     @Test
     void aLongBriefingIsSplitBetweenBlocksIntoNumberedMessages() {
         List<BriefPoint> points = new ArrayList<>();
-        String quote = "جملة طويلة ".repeat(40).strip();
+        String quote = "جملة طويلة ".repeat(55).strip();
         for (int i = 1; i <= 8; i++) {
             Citation c = new Citation(i, "d" + i, "عنوان " + i, "BBC", "2018-03-0" + i, quote + " " + i, 0, quote.length() + 2, null);
             points.add(new BriefPoint(i, "2018-03-0" + i, List.of(c), List.of("BBC"), 1));

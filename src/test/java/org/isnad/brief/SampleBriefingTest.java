@@ -112,6 +112,23 @@ class SampleBriefingTest {
     }
 
     @Test
+    void hostileTopicsGetABriefingOrAClearMessageNeverAnException() {
+        BriefRenderer renderer = new BriefRenderer(isnad.briefer());
+        for (String topic : new String[] {"موسكو ".repeat(2000), "<b>موسكو</b><script>x</script>", "موسكو*~ AND OR NOT \\ (",
+                "🇷🇺🔥 موسكو", "\u0000\u202Eموسكو", "؟؟؟", "---", "\"\"", "12345"}) {
+            Briefing b = isnad.briefer().brief(BriefRequest.topic(topic));
+            if (b.found()) {
+                assertThat(b.headline().length()).isLessThan(200);
+                BriefChecks.allQuotesVerbatim(b, isnad.index());
+            } else {
+                assertThat(b.message()).isNotBlank().hasSizeLessThan(400);
+            }
+            assertThat(renderer.messages(b, BriefRenderer.TELEGRAM_LIMIT))
+                    .allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(BriefRenderer.TELEGRAM_LIMIT));
+        }
+    }
+
+    @Test
     void unknownDocumentGetsAClearMessage() {
         Briefing b = isnad.briefer().brief(BriefRequest.document("no/such-doc"));
         assertThat(b.found()).isFalse();
