@@ -15,7 +15,7 @@ import org.isnad.answer.Citation;
  * @param outlets    the outlets that carried this news, first source first
  * @param importance the ranking score (for the log and ties, not shown)
  */
-@JsonPropertyOrder({"n", "date", "quote", "citations", "outlets"})
+@JsonPropertyOrder({"n", "date", "citations", "outlets"})
 public record BriefPoint(int n, String date, List<Citation> citations, List<String> outlets, @JsonIgnore double importance) {
 
     public BriefPoint {
@@ -28,7 +28,7 @@ public record BriefPoint(int n, String date, List<Citation> citations, List<Stri
         return citations.getFirst();
     }
 
-    /** Convenience for JSON readers: the lead quote. */
+    /** The lead quote's text. */
     public String quote() {
         return lead().quote();
     }
