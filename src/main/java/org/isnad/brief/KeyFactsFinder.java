@@ -53,23 +53,31 @@ final class KeyFactsFinder {
     WhoWhere find(List<Source> sentences, Language framing) {
         Map<String, Integer> who = new LinkedHashMap<>();
         Map<String, Integer> where = new LinkedHashMap<>();
+        Set<String> known = new java.util.HashSet<>();
         for (Source s : sentences) {
             Set<String> people = new LinkedHashSet<>();
             Set<String> places = new LinkedHashSet<>();
             for (Entity e : gazetteer.find(s.text())) {
                 (e.kind() == Kind.PLACE ? places : people).add(e.name(framing));
+                known.add(e.name(framing));
             }
             for (String name : cueNames(s)) {
-                List<Entity> known = gazetteer.find(name);
-                if (known.isEmpty()) {
+                List<Entity> entities = gazetteer.find(name);
+                if (entities.isEmpty()) {
                     people.add(name);
-                } else if (known.getFirst().kind() != Kind.PLACE) {
-                    people.add(known.getFirst().name(framing));
+                    if (name.equals(s.speaker())) {
+                        known.add(name);
+                    }
+                } else if (entities.getFirst().kind() != Kind.PLACE) {
+                    people.add(entities.getFirst().name(framing));
+                    known.add(entities.getFirst().name(framing));
                 }
             }
             people.forEach(p -> who.merge(p, 1, Integer::sum));
             places.forEach(p -> where.merge(p, 1, Integer::sum));
         }
+        // A name found only by a cue (not in the gazetteer, not a speaker) must recur to count: cues misfire.
+        who.entrySet().removeIf(e -> !known.contains(e.getKey()) && e.getValue() < 2);
         return new WhoWhere(top(who, MAX_WHO), top(where, MAX_WHERE));
     }
 
