@@ -122,6 +122,18 @@ class NewsBriefingTest {
     }
 
     @Test
+    void briefingOnAnAnswersDocumentsDrawsOnEachOfThem() {
+        List<String> ids = List.of("sample/moscow-talks-2024-02-20.ar", "BB-internationalNews-64-20180226");
+        Briefing b = isnad.briefer().brief(BriefRequest.documents(ids).inLanguage(org.isnad.text.Language.EN));
+        assertThat(b.found()).isTrue();
+        assertThat(b.points()).hasSizeBetween(3, 8);
+        assertThat(b.points().stream().map(p -> p.lead().docId()).distinct()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(b.headline()).contains("key points from 2 documents");
+        BriefChecks.allQuotesVerbatim(b, isnad.index());
+        BriefChecks.noTwoPointsTheSameNews(b);
+    }
+
+    @Test
     void cliJsonCarriesHeadlinePointsCitationsOutletsFactsAndPeriod() throws Exception {
         isnad.index().commit();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
