@@ -164,7 +164,7 @@ public final class Briefer {
                 .filter(CandidateSentence::onTopic)
                 .map(c -> new KeyFactsFinder.Source(c.text(), c.doc().language(), c.sentence().speaker()))
                 .toList();
-        KeyFactsFinder.WhoWhere ww = facts.find(factSources, lang);
+        KeyFactsFinder.WhoWhere ww = facts.find(factSources, lang, topicMode ? topicOrTitle : null);
         String headline;
         if (topicMode) {
             headline = t.format("headline.topic", Map.of("topic", topicOrTitle, "points", points.size(),

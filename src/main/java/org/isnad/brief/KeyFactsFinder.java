@@ -50,7 +50,8 @@ final class KeyFactsFinder {
 
     record WhoWhere(List<String> who, List<String> where) {}
 
-    WhoWhere find(List<Source> sentences, Language framing) {
+    /** Who and where, most present first; {@code topic} (nullable) is not listed as a "who". */
+    WhoWhere find(List<Source> sentences, Language framing, String topic) {
         Map<String, Integer> who = new LinkedHashMap<>();
         Map<String, Integer> where = new LinkedHashMap<>();
         Set<String> known = new java.util.HashSet<>();
@@ -78,6 +79,10 @@ final class KeyFactsFinder {
         }
         // A name found only by a cue (not in the gazetteer, not a speaker) must recur to count: cues misfire.
         who.entrySet().removeIf(e -> !known.contains(e.getKey()) && e.getValue() < 2);
+        if (topic != null) {
+            List<String> topicWords = NameTokens.fold(topic);
+            who.keySet().removeIf(name -> NameTokens.fold(name).equals(topicWords) || isDemonym(name));
+        }
         return new WhoWhere(top(who, MAX_WHO), top(where, MAX_WHERE));
     }
 
@@ -106,6 +111,11 @@ final class KeyFactsFinder {
             }
         }
         return names;
+    }
+
+    /** "British", "Russian", "Chinese": adjectives of nationality, not actors. */
+    private static boolean isDemonym(String name) {
+        return name.matches("[A-Z][a-z]+(?:ish|ese|ian|ean)") && !name.matches("(?:Brian|Julian|Christian|Ian|Vivian|Adrian|Damian|Sebastian|Sean)");
     }
 
     private static List<String> top(Map<String, Integer> counts, int n) {
