@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.isnad.brief.Briefer;
+import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 import org.isnad.ingest.IngestListener;
@@ -33,6 +34,7 @@ public final class Isnad implements AutoCloseable {
     private IsnadIndex index;
     private Ingester ingester;
     private Briefer briefer;
+    private AuditLog audit;
 
     private Isnad(IsnadConfig config) {
         this.config = config;
@@ -50,6 +52,18 @@ public final class Isnad implements AutoCloseable {
 
     public IsnadConfig config() {
         return config;
+    }
+
+    /**
+     * The answer log ({@code <dataDir>/audit.db}), opened on first use. Doors record every answer with
+     * {@link AuditLog#tryRecord} before replying; see {@code audit.*} in the configuration.
+     */
+    public synchronized AuditLog audit() {
+        if (audit == null) {
+            audit = AuditLog.open(config);
+            toClose.push(audit);
+        }
+        return audit;
     }
 
     /** The Lucene index in {@code <dataDir>/index}. */

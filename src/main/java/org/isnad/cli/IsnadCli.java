@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             DocCommand.class,
             StatsCommand.class,
             BriefCommand.class,
+            LogCommand.class,
+            ReviewCommand.class,
         })
 public final class IsnadCli implements Runnable {
 

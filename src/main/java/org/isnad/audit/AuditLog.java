@@ -1,0 +1,645 @@
+package org.isnad.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import org.isnad.Json;
+import org.isnad.answer.Answer;
+import org.isnad.answer.Candidate;
+import org.isnad.answer.Citation;
+import org.isnad.answer.Conflict;
+import org.isnad.config.IsnadConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The answer log: every answer and briefing Isnad gives, appended to an SQLite database
+ * ({@code <dataDir>/audit.db}, WAL), with the readers' feedback and the moderators' verdicts.
+ *
+ * <p>Doors call {@link #tryRecord} <em>before</em> they send the reply and keep the returned id (the bot
+ * puts it in the 👍/👎 buttons and later calls {@link #feedback}). A failing write is logged and
+ * never stops the answer. Briefings are logged the same way: an {@link Answer} whose {@code answer} is
+ * the rendered briefing and whose citations are the points' quotes, with {@link AnswerEvent#briefing}.
+ *
+ * <p>Thread-safe. All writes go through one connection under a lock, so concurrent writers in one
+ * process queue rather than fail; other processes wait on SQLite's busy timeout. Every write commits
+ * with {@code synchronous=FULL}: once {@code record} has returned an id, that entry survives the
+ * process being killed (and a power cut).
+ */
+public final class AuditLog implements AutoCloseable {
+
+    /** The file name inside the data folder. */
+    public static final String FILE_NAME = "audit.db";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int MAX_PAGE_SIZE = 500;
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
+    private static final TypeReference<List<Conflict>> CONFLICTS = new TypeReference<>() {};
+    private static final TypeReference<List<Candidate>> CANDIDATES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private static final String INSERT = """
+            INSERT INTO answers (at, door, kind, chat, user, role, telegram_update_id, question, language, answered,
+                                 answer, citations, conflicts, candidates, notes, mode, latency_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final Path file;
+    private final Pseudonymizer pseudonymizer;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+    private final Object writeLock = new Object();
+    private final Object readLock = new Object();
+    private final Connection writer;
+    private final Connection reader;
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
+    private volatile boolean closed;
+    private volatile boolean recording = true;
+
+    private AuditLog(Path file, Pseudonymizer pseudonymizer, Clock clock, Connection writer, Connection reader) {
+        this.file = file;
+        this.pseudonymizer = pseudonymizer;
+        this.clock = clock;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /**
+     * Opens the log at {@code file}, creating it or migrating an older schema as needed.
+     *
+     * @throws AuditException when the database cannot be opened or migrated
+     */
+    public static AuditLog open(Path file, Pseudonymizer pseudonymizer, Clock clock) {
+        Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+        Objects.requireNonNull(clock, "clock");
+        Connection writer = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            writer = connect(file, true);
+            Schema.migrate(writer);
+            Connection reader = connect(file, false);
+            return new AuditLog(file, pseudonymizer, clock, writer, reader);
+        } catch (SQLException | IOException e) {
+            closeQuietly(writer);
+            throw new AuditException("cannot open the answer log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens {@code <dataDir>/audit.db} as the configuration says: pseudonymized ids (key file
+     * {@code audit.pseudonymKeyFile}, default {@code <dataDir>/audit.key}) unless
+     * {@code audit.pseudonymize: false}. Entries older than {@code audit.retentionDays} (when > 0) are purged.
+     */
+    public static AuditLog open(IsnadConfig config) {
+        IsnadConfig.Audit audit = config.audit();
+        Pseudonymizer pseudonymizer = Pseudonymizer.raw();
+        if (audit == null || audit.pseudonymize()) {
+            String keyFile = audit == null ? "" : audit.pseudonymKeyFile();
+            Path key = keyFile == null || keyFile.isBlank() ? config.dataPath().resolve("audit.key") : Path.of(keyFile);
+            pseudonymizer = Pseudonymizer.keyed(key);
+        }
+        AuditLog log = open(config.dataPath().resolve(FILE_NAME), pseudonymizer, Clock.systemUTC());
+        log.recording = audit == null || audit.enabled();
+        if (audit != null && audit.retentionDays() > 0) {
+            try {
+                log.purge(Duration.ofDays(audit.retentionDays()));
+            } catch (AuditException e) {
+                LOG.warn("answer log retention purge failed: {}", e.getMessage());
+            }
+        }
+        return log;
+    }
+
+    private static Connection connect(Path file, boolean writer) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        if (writer) {
+            cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        if (!writer) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only = true");
+            }
+        }
+        return c;
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version of the open database (after migration: the newest). */
+    public int schemaVersion() {
+        synchronized (readLock) {
+            try {
+                return Schema.version(reader);
+            } catch (SQLException e) {
+                throw failure("read the schema version", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Appends one entry and returns its id. Call it before sending the reply.
+     *
+     * @throws AuditException when the write fails (doors should prefer {@link #tryRecord})
+     */
+    public long record(Answer answer, AnswerEvent event) {
+        return recordAt(clock.instant(), answer, event);
+    }
+
+    /**
+     * Like {@link #record} but never throws: a failed write is logged (without the question's text)
+     * and counted in {@link #failedWrites()}, and the result is empty. The door goes on answering.
+     */
+    public OptionalLong tryRecord(Answer answer, AnswerEvent event) {
+        if (!recording) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(record(answer, event));
+        } catch (RuntimeException e) {
+            failedWrites.incrementAndGet();
+            LOG.warn("answer log write failed (the answer is still sent): {}", e.getMessage());
+            return OptionalLong.empty();
+        }
+    }
+
+    /** An entry with an explicit time, for {@link #recordAll} (imports, benchmarks, tests). */
+    public record Backdated(Instant at, Answer answer, AnswerEvent event) {}
+
+    /** Appends many entries in one transaction (all or none); returns their ids in order. */
+    public long[] recordAll(List<Backdated> entries) {
+        long[] ids = new long[entries.size()];
+        synchronized (writeLock) {
+            ensureOpen();
+            try {
+                writer.setAutoCommit(false);
+                try (PreparedStatement ps = writer.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                    for (int i = 0; i < ids.length; i++) {
+                        Backdated b = entries.get(i);
+                        ids[i] = insert(ps, b.at(), b.answer(), b.event());
+                    }
+                    writer.commit();
+                } catch (SQLException | RuntimeException e) {
+                    writer.rollback();
+                    throw e;
+                } finally {
+                    writer.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw failure("record " + ids.length + " entries", e);
+            }
+        }
+        recorded.addAndGet(ids.length);
+        return ids;
+    }
+
+    /** False when {@code audit.enabled: false}: {@link #tryRecord} then records nothing. */
+    public boolean isRecording() {
+        return recording;
+    }
+
+    private long recordAt(Instant at, Answer answer, AnswerEvent event) {
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(event, "event");
+        if (!recording) {
+            throw new AuditException("the answer log is disabled (audit.enabled: false)", null);
+        }
+        long id;
+        synchronized (writeLock) {
+            ensureOpen();
+            try (PreparedStatement ps = writer.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                id = insert(ps, at, answer, event);
+            } catch (SQLException e) {
+                throw failure("record an answer", e);
+            }
+        }
+        recorded.incrementAndGet();
+        return id;
+    }
+
+    private long insert(PreparedStatement ps, Instant at, Answer a, AnswerEvent e) throws SQLException {
+        int i = 0;
+        ps.setLong(++i, at.toEpochMilli());
+        ps.setString(++i, e.door().code());
+        ps.setString(++i, e.kind().code());
+        ps.setString(++i, pseudonymizer.apply(e.chatId()));
+        ps.setString(++i, pseudonymizer.apply(e.userId()));
+        ps.setString(++i, e.role());
+        setLong(ps, ++i, e.telegramUpdateId());
+        ps.setString(++i, a.question() == null ? "" : a.question());
+        ps.setString(++i, a.language());
+        ps.setInt(++i, a.answered() ? 1 : 0);
+        ps.setString(++i, a.answer());
+        ps.setString(++i, toJson(a.citations()));
+        ps.setString(++i, toJson(a.conflicts()));
+        ps.setString(++i, toJson(a.candidates()));
+        ps.setString(++i, toJson(a.notes()));
+        ps.setString(++i, a.mode());
+        ps.setLong(++i, a.latencyMs());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no id returned for the new entry");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /**
+     * Records a reader's 👍/👎 on entry {@code id} (a later vote replaces an earlier one).
+     *
+     * @return false when there is no such entry
+     */
+    public boolean feedback(long id, Feedback feedback) {
+        Objects.requireNonNull(feedback, "feedback");
+        return update("UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?",
+                feedback.code(), clock.millis(), id) == 1;
+    }
+
+    /**
+     * Sets a moderator's verdict on entry {@code id}. A null {@code note} keeps the existing note.
+     *
+     * @return false when there is no such entry
+     */
+    public boolean flag(long id, ModerationState state, String moderator, String note) {
+        Objects.requireNonNull(state, "state");
+        return update("UPDATE answers SET state = ?, moderator = ?, note = coalesce(?, note), reviewed_at = ? WHERE id = ?",
+                state.code(), moderator, note, clock.millis(), id) == 1;
+    }
+
+    /** Deletes entries older than {@code olderThan}; returns how many. */
+    public int purge(Duration olderThan) {
+        if (olderThan.isNegative()) {
+            throw new IllegalArgumentException("olderThan must not be negative");
+        }
+        return update("DELETE FROM answers WHERE at < ?", clock.instant().minus(olderThan).toEpochMilli());
+    }
+
+    private int update(String sql, Object... args) {
+        synchronized (writeLock) {
+            ensureOpen();
+            try (PreparedStatement ps = writer.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("update the answer log", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The entry with this id, if any. */
+    public Optional<LogEntry> get(long id) {
+        synchronized (readLock) {
+            ensureOpen();
+            try (PreparedStatement ps = reader.prepareStatement("SELECT * FROM answers WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw failure("read entry " + id, e);
+            }
+        }
+    }
+
+    /**
+     * One page (1-based) of the entries matching {@code filter}, newest first.
+     *
+     * @param pageSize 1..500
+     */
+    public LogPage list(LogFilter filter, int page, int pageSize) {
+        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 1 and pageSize 1.." + MAX_PAGE_SIZE);
+        }
+        Where where = Where.of(filter);
+        String select = """
+                SELECT id, at, door, kind, language, substr(question, 1, 300) AS q, answered, substr(answer, 1, 240) AS a,
+                       json_array_length(citations) AS nc, mode, latency_ms, feedback, state, moderator
+                FROM answers""" + where.sql + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?";
+        synchronized (readLock) {
+            ensureOpen();
+            try {
+                long total;
+                try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM answers" + where.sql)) {
+                    bind(ps, where.args.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        total = rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+                List<LogSummary> rows = new ArrayList<>();
+                try (PreparedStatement ps = reader.prepareStatement(select)) {
+                    List<Object> args = new ArrayList<>(where.args);
+                    args.add(pageSize);
+                    args.add((long) (page - 1) * pageSize);
+                    bind(ps, args.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(summary(rs));
+                        }
+                    }
+                }
+                return new LogPage(rows, total, page, pageSize);
+            } catch (SQLException e) {
+                throw failure("list the answer log", e);
+            }
+        }
+    }
+
+    /** The review page's counters; "today" is the current UTC day of this log's clock. */
+    public LogCounters counters() {
+        long midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        synchronized (readLock) {
+            ensureOpen();
+            // Each count is answered from an index (no table rows are read), so the counters stay cheap
+            // as the log grows.
+            try (PreparedStatement ps = reader.prepareStatement("""
+                    SELECT (SELECT count(*) FROM answers),
+                           (SELECT count(*) FROM answers WHERE answered = 0),
+                           (SELECT count(*) FROM answers WHERE feedback = 'down'),
+                           (SELECT count(*) FROM answers WHERE feedback IS NOT NULL),
+                           (SELECT count(*) FROM answers WHERE state = 'unreviewed'),
+                           (SELECT count(*) FROM answers WHERE at >= ?)""")) {
+                ps.setLong(1, midnight);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new LogCounters(rs.getLong(6), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                }
+            } catch (SQLException e) {
+                throw failure("count the answer log", e);
+            }
+        }
+    }
+
+    /** Entries recorded through this instance, and writes that failed (see {@link #tryRecord}). */
+    public long recordedCount() {
+        return recorded.get();
+    }
+
+    public long failedWrites() {
+        return failedWrites.get();
+    }
+
+    /**
+     * Writes every entry matching {@code filter}, oldest first, as CSV (one header row, RFC 4180
+     * quoting; citations and conflicts as JSON in their cells) or JSON Lines (one {@link LogEntry} per line).
+     *
+     * @return the number of entries written
+     */
+    public long export(ExportFormat format, LogFilter filter, Writer out) throws IOException {
+        Where where = Where.of(filter);
+        LogExport export = new LogExport(format, out, json);
+        long n = 0;
+        long lastId = 0;
+        // Pages by id so a long export does not hold one read transaction open throughout.
+        while (true) {
+            List<LogEntry> batch = new ArrayList<>();
+            synchronized (readLock) {
+                ensureOpen();
+                String sql = "SELECT * FROM answers" + where.and("id > ?") + " ORDER BY id LIMIT 1000";
+                try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                    List<Object> args = new ArrayList<>(where.args);
+                    args.add(lastId);
+                    bind(ps, args.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            batch.add(entry(rs));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw failure("export the answer log", e);
+                }
+            }
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (LogEntry e : batch) {
+                export.write(e);
+                n++;
+            }
+            lastId = batch.get(batch.size() - 1).id();
+        }
+        out.flush();
+        return n;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** A WHERE clause built from a filter, with its arguments in order. */
+    private record Where(String sql, List<Object> args) {
+        static Where of(LogFilter f) {
+            List<String> terms = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            if (f.since() != null) {
+                terms.add("at >= ?");
+                args.add(f.since().toEpochMilli());
+            }
+            if (f.until() != null) {
+                terms.add("at < ?");
+                args.add(f.until().toEpochMilli());
+            }
+            if (f.language() != null) {
+                terms.add("language = ?");
+                args.add(f.language());
+            }
+            if (f.feedback() != null) {
+                terms.add("feedback = ?");
+                args.add(f.feedback().code());
+            }
+            if (f.state() != null) {
+                terms.add("state = ?");
+                args.add(f.state().code());
+            }
+            if (f.answered() != null) {
+                terms.add("answered = ?");
+                args.add(f.answered() ? 1 : 0);
+            }
+            if (f.text() != null && f.text().codePointCount(0, f.text().length()) >= 3) {
+                // The trigram index finds substrings of three characters or more without reading every row.
+                terms.add("id IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)");
+                args.add('"' + f.text().replace("\"", "\"\"") + '"');
+            } else if (f.text() != null) {
+                terms.add("(question LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\')");
+                String like = "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                args.add(like);
+                args.add(like);
+            }
+            return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), args);
+        }
+
+        String and(String term) {
+            return sql.isEmpty() ? " WHERE " + term : sql + " AND " + term;
+        }
+    }
+
+    private LogSummary summary(ResultSet rs) throws SQLException {
+        return new LogSummary(
+                rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("at")),
+                Door.fromCode(rs.getString("door")),
+                EntryKind.fromCode(rs.getString("kind")),
+                rs.getString("language"),
+                rs.getString("q"),
+                rs.getInt("answered") != 0,
+                rs.getString("a"),
+                rs.getInt("nc"),
+                rs.getString("mode"),
+                rs.getLong("latency_ms"),
+                feedbackOf(rs.getString("feedback")),
+                ModerationState.fromCode(rs.getString("state")),
+                rs.getString("moderator"));
+    }
+
+    private LogEntry entry(ResultSet rs) throws SQLException {
+        long updateId = rs.getLong("telegram_update_id");
+        Long telegramUpdateId = rs.wasNull() ? null : updateId;
+        return new LogEntry(
+                rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("at")),
+                Door.fromCode(rs.getString("door")),
+                EntryKind.fromCode(rs.getString("kind")),
+                rs.getString("chat"),
+                rs.getString("user"),
+                rs.getString("role"),
+                telegramUpdateId,
+                rs.getString("question"),
+                rs.getString("language"),
+                rs.getInt("answered") != 0,
+                rs.getString("answer"),
+                fromJson(rs.getString("citations"), CITATIONS),
+                fromJson(rs.getString("conflicts"), CONFLICTS),
+                fromJson(rs.getString("candidates"), CANDIDATES),
+                fromJson(rs.getString("notes"), STRINGS),
+                rs.getString("mode"),
+                rs.getLong("latency_ms"),
+                feedbackOf(rs.getString("feedback")),
+                instantOrNull(rs, "feedback_at"),
+                ModerationState.fromCode(rs.getString("state")),
+                rs.getString("moderator"),
+                rs.getString("note"),
+                instantOrNull(rs, "reviewed_at"));
+    }
+
+    private static Feedback feedbackOf(String code) {
+        return code == null ? null : Feedback.fromCode(code);
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? List.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> List<T> fromJson(String text, TypeReference<List<T>> type) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            // A damaged cell must not hide the rest of the entry from the moderators.
+            LOG.warn("unreadable JSON in the answer log: {}", e.getOriginalMessage());
+            return List.of();
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (a instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new AuditException("the answer log " + file + " is closed", null);
+        }
+    }
+
+    private AuditException failure(String what, SQLException e) {
+        return new AuditException("cannot " + what + " (" + file + "): " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing after a failure; the first error is the one reported
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            synchronized (readLock) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                closeQuietly(reader);
+                closeQuietly(writer);
+            }
+        }
+    }
+}

@@ -1,0 +1,419 @@
+package org.isnad.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.isnad.Json;
+import org.isnad.answer.Citation;
+import org.isnad.audit.AuditLog;
+import org.isnad.audit.Feedback;
+import org.isnad.audit.LogCounters;
+import org.isnad.audit.LogEntry;
+import org.isnad.audit.LogFilter;
+import org.isnad.audit.LogPage;
+import org.isnad.audit.ModerationState;
+import org.isnad.audit.TimeArgs;
+import org.isnad.config.IsnadConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The moderators' review page and its JSON API over the {@link AuditLog}, served by Javalin (Jetty).
+ *
+ * <p>Everything but the page's static code needs the moderator token: {@code Authorization: Bearer
+ * TOKEN} for the JSON API, or the login form, which sets an HttpOnly session cookie. Without it the
+ * API answers 401 and the page shows only the login form. Pages are plain HTML/CSS/JS from the jar;
+ * the script builds the page from the JSON with {@code textContent}, so a question or a document
+ * holding {@code <script>} shows as text, and a Content-Security-Policy forbids inline scripts anyway.
+ *
+ * <pre>{@code
+ * try (ReviewServer server = ReviewServer.start(ReviewServer.Options.from(config.review()),
+ *         isnad.audit(), docId -> isnad.index().document(docId).map(Document::text))) {
+ *     System.out.println(server.url());
+ *     server.join();
+ * }
+ * }</pre>
+ *
+ * <p>API: {@code GET /review/api/entries?since&until&lang&feedback&state&answered&text&page&size},
+ * {@code GET /review/api/entries/{id}}, {@code POST /review/api/entries/{id}/state} with
+ * {@code {"state": "wrong-citation", "note": "…"}}, {@code GET /review/api/counters}.
+ */
+public final class ReviewServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewServer.class);
+    static final String COOKIE = "isnad_review";
+    /** Cookie-authenticated writes must carry this header; a cross-site form cannot set it. */
+    static final String CSRF_HEADER = "X-Isnad-Review";
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final Map<String, String> ASSETS = Map.of(
+            "app.js", "text/javascript; charset=utf-8",
+            "login.js", "text/javascript; charset=utf-8",
+            "review.css", "text/css; charset=utf-8");
+
+    /**
+     * Where and how to serve.
+     *
+     * @param bind  the address to listen on ({@code 127.0.0.1} keeps the page off the network)
+     * @param port  the port; 0 picks a free one (tests)
+     * @param token the moderator token; must not be blank
+     */
+    public record Options(String bind, int port, String token) {
+        /** From {@code review.*} ({@code ISNAD_REVIEW_BIND}, {@code ISNAD_REVIEW_PORT}, {@code ISNAD_REVIEW_TOKEN}). */
+        public static Options from(IsnadConfig.Review review) {
+            return new Options(review.bind() == null || review.bind().isBlank() ? "127.0.0.1" : review.bind(),
+                    review.port(), review.token());
+        }
+    }
+
+    /**
+     * The link moderators get with {@code /review} in Telegram: {@code review.publicUrl} when set
+     * (the page behind a reverse proxy), else {@code http://BIND:PORT/review}.
+     */
+    public static String pageLink(IsnadConfig.Review review) {
+        if (review.publicUrl() != null && !review.publicUrl().isBlank()) {
+            return review.publicUrl().strip();
+        }
+        Options o = Options.from(review);
+        String host = "0.0.0.0".equals(o.bind()) || "::".equals(o.bind()) ? "127.0.0.1"
+                : o.bind().contains(":") ? "[" + o.bind() + "]" : o.bind();
+        return "http://" + host + ":" + o.port() + "/review";
+    }
+
+    private final Javalin app;
+    private final AuditLog log;
+    private final Function<String, Optional<String>> documentText;
+    private final ModeratorSessions sessions;
+    private final ObjectMapper json = Json.mapper();
+    private final String indexHtml;
+    private final String loginHtml;
+    private final String bind;
+
+    private ReviewServer(Options options, AuditLog log, Function<String, Optional<String>> documentText) {
+        this.log = log;
+        this.documentText = documentText;
+        this.sessions = new ModeratorSessions(options.token(), Clock.systemUTC());
+        this.indexHtml = resource("index.html");
+        this.loginHtml = resource("login.html");
+        this.bind = options.bind();
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+        });
+        routes();
+    }
+
+    /**
+     * Starts serving and returns once the port is bound.
+     *
+     * @param documentText a document's text by id (the review page shows quotes inside their
+     *                     paragraphs); empty when the archive no longer has the document
+     * @throws IllegalStateException when no token is configured
+     */
+    public static ReviewServer start(Options options, AuditLog log, Function<String, Optional<String>> documentText) {
+        ReviewServer server = new ReviewServer(options, log, documentText);
+        server.app.start(options.bind(), options.port());
+        LOG.info("review page on {}", server.url());
+        return server;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:8088/review}. */
+    public URI url() {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        if ("0.0.0.0".equals(bind) || "::".equals(bind)) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + host + ":" + port() + "/review");
+    }
+
+    /** Blocks until the server stops (for {@code isnad review}). */
+    public void join() throws InterruptedException {
+        Thread.currentThread().join(); // until interrupted; the shutdown hook stops the server
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    private void routes() {
+        app.before(ctx -> {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Cache-Control", "no-store");
+        });
+        app.get("/", ctx -> ctx.redirect("/review", HttpStatus.FOUND));
+        app.get("/review", this::page);
+        app.get("/review/", this::page);
+        app.post("/review/login", this::login);
+        app.post("/review/logout", this::logout);
+        app.get("/review/assets/{file}", this::asset);
+        app.get("/review/api/counters", api(ctx -> send(ctx, counters(log.counters()))));
+        app.get("/review/api/entries", api(this::list));
+        app.get("/review/api/entries/{id}", api(this::detail));
+        app.post("/review/api/entries/{id}/state", api(this::setState));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("review request {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error");
+        });
+    }
+
+    private void page(Context ctx) {
+        if (moderator(ctx).isPresent()) {
+            ctx.html(indexHtml);
+        } else {
+            ctx.status(401).html(loginHtml);
+        }
+    }
+
+    private void login(Context ctx) {
+        if (!sessions.acceptingTokens()) {
+            ctx.status(429).html(loginHtml);
+            return;
+        }
+        if (!sessions.tokenMatches(ctx.formParam("token"))) {
+            ctx.redirect("/review?failed=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        String name = Optional.ofNullable(ctx.formParam("name")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.length() > 64 ? s.substring(0, 64) : s).orElse("moderator");
+        String session = sessions.open(name);
+        ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/review; HttpOnly; SameSite=Strict; Max-Age="
+                + ModeratorSessions.LIFETIME.toSeconds());
+        ctx.redirect("/review", HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        sessions.close(ctx.cookie(COOKIE));
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/review; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.redirect("/review", HttpStatus.SEE_OTHER);
+    }
+
+    private void asset(Context ctx) {
+        String file = ctx.pathParam("file");
+        String type = ASSETS.get(file);
+        if (type == null) {
+            ctx.status(404).result("not found");
+            return;
+        }
+        ctx.contentType(type).result(resource(file));
+    }
+
+    /** The moderator behind a request: a live session cookie, or the bearer token ("api" unless named). */
+    private Optional<String> moderator(Context ctx) {
+        Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
+        if (session.isPresent()) {
+            return session;
+        }
+        return bearer(ctx) ? Optional.of("api") : Optional.empty();
+    }
+
+    private boolean bearer(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return authorization != null && sessions.acceptingTokens() && sessions.bearerMatches(authorization);
+    }
+
+    private Handler api(Handler handler) {
+        return ctx -> {
+            if (ctx.header("Authorization") != null && !sessions.acceptingTokens()) {
+                error(ctx, 429, "too many wrong tokens; try again in a minute");
+                return;
+            }
+            Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
+            boolean bearer = session.isEmpty() && bearer(ctx);
+            Optional<String> moderator = session.isPresent() ? session : bearer ? Optional.of("api") : Optional.empty();
+            if (moderator.isEmpty()) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"isnad-review\"");
+                error(ctx, 401, "moderator token required");
+                return;
+            }
+            if (!bearer && !"GET".equals(ctx.method().name()) && ctx.header(CSRF_HEADER) == null) {
+                error(ctx, 403, "missing " + CSRF_HEADER + " header");
+                return;
+            }
+            ctx.attribute("moderator", moderator.get());
+            handler.handle(ctx);
+        };
+    }
+
+    private void list(Context ctx) throws IOException {
+        Clock clock = Clock.systemUTC();
+        LogFilter filter = new LogFilter(
+                TimeArgs.bound(ctx.queryParam("since"), false, clock),
+                TimeArgs.bound(ctx.queryParam("until"), true, clock),
+                ctx.queryParam("lang"),
+                param(ctx, "feedback").map(Feedback::fromCode).orElse(null),
+                param(ctx, "state").map(ModerationState::fromCode).orElse(null),
+                param(ctx, "answered").map(ReviewServer::yesNo).orElse(null),
+                ctx.queryParam("text"));
+        int page = param(ctx, "page").map(ReviewServer::positive).orElse(1);
+        int size = param(ctx, "size").map(ReviewServer::positive).map(s -> Math.min(s, 200)).orElse(DEFAULT_PAGE_SIZE);
+        LogPage result = log.list(filter, page, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", result.page());
+        body.put("pageSize", result.pageSize());
+        body.put("pages", result.pages());
+        body.put("total", result.total());
+        body.put("entries", result.entries());
+        if (!"false".equals(ctx.queryParam("counters"))) {
+            body.put("counters", counters(log.counters()));
+        }
+        send(ctx, body);
+    }
+
+    private void detail(Context ctx) throws IOException {
+        Optional<LogEntry> found = log.get(id(ctx));
+        if (found.isEmpty()) {
+            error(ctx, 404, "no such entry");
+            return;
+        }
+        LogEntry e = found.get();
+        List<Map<String, Object>> citations = new ArrayList<>();
+        for (Citation c : e.citations()) {
+            Map<String, Object> m = json.convertValue(c, json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+            m.put("context", QuoteInContext.of(text(c.docId()), c.quote(), c.start(), c.end()));
+            citations.add(m);
+        }
+        Map<String, Object> body = json.convertValue(e, json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        body.put("citations", citations);
+        body.put("states", List.of(ModerationState.values()));
+        send(ctx, body);
+    }
+
+    private Optional<String> text(String docId) {
+        try {
+            return docId == null ? Optional.empty() : documentText.apply(docId);
+        } catch (RuntimeException ex) {
+            LOG.warn("cannot read document {} for the review page: {}", docId, ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void setState(Context ctx) throws IOException {
+        long id = id(ctx);
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
+        if (body == null || !body.hasNonNull("state")) {
+            throw new IllegalArgumentException("body must be {\"state\": \"...\", \"note\": \"...\"}");
+        }
+        ModerationState state = ModerationState.fromCode(body.get("state").asText());
+        String note = body.hasNonNull("note") ? body.get("note").asText() : null;
+        if (note != null && note.length() > 4000) {
+            throw new IllegalArgumentException("the note is longer than 4000 characters");
+        }
+        String moderator = ctx.attribute("moderator");
+        if ("api".equals(moderator) && body.hasNonNull("moderator")) {
+            moderator = body.get("moderator").asText();
+        }
+        if (!log.flag(id, state, moderator, note)) {
+            error(ctx, 404, "no such entry");
+            return;
+        }
+        send(ctx, log.get(id).orElseThrow());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Object> counters(LogCounters c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("answersToday", c.answersToday());
+        m.put("total", c.total());
+        m.put("unanswered", c.unanswered());
+        m.put("unansweredRate", c.unansweredRate());
+        m.put("down", c.down());
+        m.put("withFeedback", c.withFeedback());
+        m.put("downRate", c.downRate());
+        m.put("unreviewed", c.unreviewed());
+        return m;
+    }
+
+    private void send(Context ctx, Object body) throws IOException {
+        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(body));
+    }
+
+    private void error(Context ctx, int status, String message) {
+        try {
+            ctx.status(status);
+            send(ctx, Map.of("error", message == null ? "error" : message));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the entry id must be a number");
+        }
+    }
+
+    private static int positive(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a positive number");
+        }
+    }
+
+    private static Boolean yesNo(String s) {
+        return switch (s) {
+            case "yes", "true", "1" -> true;
+            case "no", "false", "0" -> false;
+            default -> throw new IllegalArgumentException("answered must be yes or no");
+        };
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReviewServer.class.getClassLoader().getResourceAsStream("review/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("review/" + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
