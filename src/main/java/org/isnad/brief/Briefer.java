@@ -20,6 +20,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.isnad.answer.Citation;
+import org.isnad.answer.Conflict;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.Analyzers;
 import org.isnad.index.Fields;
@@ -176,9 +177,11 @@ public final class Briefer {
         } else {
             headline = t.format("headline.documents", Map.of("points", points.size(), "sources", sources.size(), "period", periodText));
         }
-        List<String> notes = dateNotes(points, t, lang);
+        List<String> notes = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        dateNotes(points, t, lang, notes, conflicts);
         return new Briefing(subject, lang.code(), true, null, oneLine(headline), points,
-                new KeyFacts(ww.who(), ww.where(), period), period, notes, "extractive", ms(t0));
+                new KeyFacts(ww.who(), ww.where(), period), period, notes, conflicts, "extractive", ms(t0));
     }
 
     private static List<CandidateSentence> concat(CandidateSentence lead, List<CandidateSentence> echoes) {
@@ -265,7 +268,7 @@ public final class Briefer {
      * Notes where points from one document give different dates for what reads as the same event
      * (they share content words): the sample's "26 الشهر الجاري" and "29 شباط/ فبراير".
      */
-    private List<String> dateNotes(List<BriefPoint> points, BriefTemplates t, Language lang) {
+    private void dateNotes(List<BriefPoint> points, BriefTemplates t, Language lang, List<String> notes, List<Conflict> conflicts) {
         DateParser parser = new DateParser();
         Map<Integer, Set<LocalDate>> mentioned = new LinkedHashMap<>();
         Map<Integer, Set<String>> terms = new HashMap<>();
@@ -286,7 +289,6 @@ public final class Briefer {
                 terms.put(p.n(), words);
             }
         }
-        List<String> notes = new ArrayList<>();
         Set<Integer> noted = new HashSet<>();
         for (BriefPoint a : points) {
             if (!mentioned.containsKey(a.n()) || noted.contains(a.n())) {
@@ -303,16 +305,19 @@ public final class Briefer {
             }
             if (group.size() > 1) {
                 List<String> items = new ArrayList<>();
+                List<Integer> cited = new ArrayList<>();
                 for (BriefPoint p : group) {
                     noted.add(p.n());
+                    cited.add(p.lead().n());
                     for (LocalDate d : mentioned.get(p.n())) {
                         items.add(t.format("note.date", Map.of("n", p.lead().n(), "date", formatDate(d, lang))));
                     }
                 }
-                notes.add(t.format("note.dates", Map.of("dates", t.list(items))));
+                String note = t.format("note.dates", Map.of("dates", t.list(items)));
+                notes.add(note);
+                conflicts.add(new Conflict("date", cited, note));
             }
         }
-        return notes;
     }
 
     private static int shared(Set<String> a, Set<String> b) {

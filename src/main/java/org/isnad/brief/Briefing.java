@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
+import org.isnad.answer.Conflict;
 
 /**
  * A briefing, independent of how it is shown: {@link BriefRenderer} makes plain text of it, the bot
@@ -20,10 +22,11 @@ import org.isnad.answer.Citation;
  * @param facts     who, where, when
  * @param period    the dates the cited sources span
  * @param notes     framing remarks, such as sources that differ on a date
+ * @param conflicts the same disagreements by citation number, as in answers
  * @param mode      "extractive"
  * @param latencyMs time to build it
  */
-@JsonPropertyOrder({"subject", "language", "found", "message", "headline", "points", "facts", "period", "notes", "mode", "latencyMs"})
+@JsonPropertyOrder({"subject", "language", "found", "message", "headline", "points", "facts", "period", "notes", "conflicts", "mode", "latencyMs"})
 public record Briefing(
         String subject,
         String language,
@@ -34,16 +37,28 @@ public record Briefing(
         KeyFacts facts,
         Period period,
         List<String> notes,
+        List<Conflict> conflicts,
         String mode,
         long latencyMs) {
 
     public Briefing {
         points = List.copyOf(points);
         notes = List.copyOf(notes);
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
     }
 
     static Briefing nothing(String subject, String language, String message, long latencyMs) {
-        return new Briefing(subject, language, false, message, null, List.of(), null, null, List.of(), "extractive", latencyMs);
+        return new Briefing(subject, language, false, message, null, List.of(), null, null, List.of(), List.of(), "extractive", latencyMs);
+    }
+
+    /**
+     * The briefing as an entry of the answer log (kind "briefing" is the caller's {@code AnswerEvent}):
+     * the subject as the question, {@code text} (the rendered briefing, or the message) as the answer,
+     * every point's citations.
+     */
+    public Answer asLogEntry(String text) {
+        return new Answer(subject, language, found, found ? text : message, citations(), conflicts, mode, latencyMs,
+                List.of(), notes);
     }
 
     /** Every citation of every point, in order of their numbers. */

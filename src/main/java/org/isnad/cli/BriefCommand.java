@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.isnad.Isnad;
 import org.isnad.Json;
+import org.isnad.audit.AnswerEvent;
+import org.isnad.audit.Door;
 import org.isnad.brief.BriefRenderer;
 import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefing;
@@ -65,12 +67,14 @@ final class BriefCommand implements Callable<Integer> {
         try (Isnad isnad = root.openIsnad()) {
             isnad.ensureSampleIndexed();
             Briefing b = isnad.briefer().brief(request);
+            String text = b.found() ? new BriefRenderer(isnad.briefer()).plainText(b) : b.message();
+            isnad.audit().tryRecord(b.asLogEntry(text), AnswerEvent.briefing(Door.CLI, null, null, "cli", null));
             if (json) {
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(b));
             } else if (b.found()) {
-                System.out.println(new BriefRenderer(isnad.briefer()).plainText(b));
+                System.out.println(text);
             } else {
-                System.err.println(b.message());
+                System.err.println(text);
             }
             return b.found() ? 0 : 1;
         }

@@ -67,7 +67,7 @@ class SameNewsAndLimitsTest {
         }
         Briefing b = new Briefing("t", "ar", true, null, "عنوان الإحاطة", points,
                 new KeyFacts(List.of("حماس"), List.of("موسكو"), new Period("2018-03-01", "2018-03-08")),
-                new Period("2018-03-01", "2018-03-08"), List.of(), "extractive", 1);
+                new Period("2018-03-01", "2018-03-08"), List.of(), List.of(), "extractive", 1);
         BriefRenderer r = new BriefRenderer(isnad.briefer());
         assertThat(r.plainText(b).length()).isGreaterThan(BriefRenderer.TELEGRAM_LIMIT);
         List<String> messages = r.messages(b, BriefRenderer.TELEGRAM_LIMIT);
@@ -88,7 +88,7 @@ class SameNewsAndLimitsTest {
         Citation c = new Citation(1, "d", "t", "BBC", "2018-03-01", "اقتباس قصير من المصدر نفسه هنا", 0, 30, null);
         Briefing b = new Briefing("t", "en", true, null, "Headline", List.of(new BriefPoint(1, "2018-03-01", List.of(c), List.of("BBC"), 1)),
                 new KeyFacts(List.of(), List.of(), new Period("2018-03-01", "2018-03-01")), new Period("2018-03-01", "2018-03-01"),
-                List.of(), "extractive", 1);
+                List.of(), List.of(), "extractive", 1);
         List<String> messages = new BriefRenderer(isnad.briefer()).messages(b, BriefRenderer.TELEGRAM_LIMIT);
         assertThat(messages).hasSize(1);
         assertThat(messages.getFirst()).doesNotContain("(1/1)").contains("Period: 1 March 2018");

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.isnad.Isnad;
+import org.isnad.audit.EntryKind;
+import org.isnad.audit.LogEntry;
+import org.isnad.audit.LogFilter;
 import org.isnad.cli.IsnadCli;
 import org.isnad.config.ConfigLoader;
 import org.isnad.text.Language;
@@ -166,5 +169,28 @@ class SampleBriefingTest {
         }
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("key points", "Key facts", "«", "29 شباط/ فبراير");
+    }
+
+    @Test
+    void everyCliBriefingIsLoggedAsABriefingWithItsCitations() {
+        Path data = dir.resolve("logged");
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertThat(IsnadCli.run(Map.of(), "--data", data.toString(), "brief", "--doc", SAMPLE)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        try (Isnad again = Isnad.open(new ConfigLoader(Map.of("ISNAD_DATA_DIR", data.toString())).load())) {
+            var page = again.audit().list(LogFilter.all(), 1, 10);
+            assertThat(page.entries()).hasSize(1);
+            LogEntry e = again.audit().get(page.entries().getFirst().id()).orElseThrow();
+            assertThat(e.kind()).isEqualTo(EntryKind.BRIEFING);
+            assertThat(e.question()).isEqualTo("doc:" + SAMPLE);
+            assertThat(e.answered()).isTrue();
+            assertThat(e.citations()).hasSizeGreaterThanOrEqualTo(5);
+            String text = again.index().document(SAMPLE).orElseThrow().text();
+            assertThat(e.citations()).allSatisfy(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo(c.quote()));
+        }
     }
 }
