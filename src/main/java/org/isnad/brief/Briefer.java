@@ -62,7 +62,7 @@ public final class Briefer {
         this.maxPoints = config == null || config.maxPoints() < minPoints ? Math.max(8, minPoints) : config.maxPoints();
         this.gazetteer = Gazetteer.load();
         this.candidates = new CandidatePool(index.analyzers());
-        this.ranker = new SentenceRanker(gazetteer);
+        this.ranker = new SentenceRanker(gazetteer, index.analyzers());
         this.facts = new KeyFactsFinder(gazetteer);
         for (Language l : List.of(Language.AR, Language.EN)) {
             templates.put(l, BriefTemplates.load(l));
@@ -163,7 +163,7 @@ public final class Briefer {
         String periodText = periodText(period, t, lang);
         List<KeyFactsFinder.Source> factSources = pool.stream()
                 .filter(CandidateSentence::onTopic)
-                .map(c -> new KeyFactsFinder.Source(c.text(), c.doc().language(), c.sentence().speaker()))
+                .map(c -> new KeyFactsFinder.Source(c.doc().id(), c.text(), c.doc().language(), c.sentence().speaker()))
                 .toList();
         KeyFactsFinder.WhoWhere ww = facts.find(factSources, lang, topicMode ? topicOrTitle : null);
         String headline;

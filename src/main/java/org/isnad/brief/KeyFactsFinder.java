@@ -20,7 +20,7 @@ import org.isnad.text.Language;
  */
 final class KeyFactsFinder {
 
-    static final int MAX_WHO = 6;
+    static final int MAX_WHO = 8;
     static final int MAX_WHERE = 4;
 
     /** A title, then within a few words a quoted name of one to three words. */
@@ -39,6 +39,10 @@ final class KeyFactsFinder {
             "September", "October", "November", "December", "According", "After", "Before", "While", "When", "If",
             "As", "For", "His", "Her", "Their", "Our", "However", "Also", "Last", "Next", "One", "Two", "Some");
 
+    /** Transcript labels that name a role, not a person ("مذيع الأخبار:", "Reporter:"). */
+    private static final Pattern ROLE = Pattern.compile(
+            "(?:ال)?(?:مذيع|مذيعة|مراسل|مراسلة|محاور|معلق|راوي|صوت|متحدث|سائل)|(?i:anchor|reporter|narrator|host|interviewer|voice|speaker|presenter)");
+
     private final Gazetteer gazetteer;
 
     KeyFactsFinder(Gazetteer gazetteer) {
@@ -46,7 +50,7 @@ final class KeyFactsFinder {
     }
 
     /** A sentence to read, with its language and speaker (nullable). */
-    record Source(String text, Language language, String speaker) {}
+    record Source(String docId, String text, Language language, String speaker) {}
 
     record WhoWhere(List<String> who, List<String> where) {}
 
@@ -55,6 +59,7 @@ final class KeyFactsFinder {
         Map<String, Integer> who = new LinkedHashMap<>();
         Map<String, Integer> where = new LinkedHashMap<>();
         Set<String> known = new java.util.HashSet<>();
+        Set<String> voices = new java.util.HashSet<>();
         for (Source s : sentences) {
             Set<String> people = new LinkedHashSet<>();
             Set<String> places = new LinkedHashSet<>();
@@ -62,7 +67,9 @@ final class KeyFactsFinder {
                 (e.kind() == Kind.PLACE ? places : people).add(e.name(framing));
                 known.add(e.name(framing));
             }
-            for (String name : cueNames(s)) {
+            // A speaker's turn runs over many sentences: the speaker counts once per document.
+            boolean newVoice = s.speaker() != null && voices.add(s.docId() + "\u0000" + s.speaker());
+            for (String name : cueNames(s, newVoice)) {
                 List<Entity> entities = gazetteer.find(name);
                 if (entities.isEmpty()) {
                     people.add(name);
@@ -86,9 +93,9 @@ final class KeyFactsFinder {
         return new WhoWhere(top(who, MAX_WHO), top(where, MAX_WHERE));
     }
 
-    private static List<String> cueNames(Source s) {
+    private static List<String> cueNames(Source s, boolean newVoice) {
         List<String> names = new ArrayList<>();
-        if (s.speaker() != null && !s.speaker().isBlank()) {
+        if (newVoice && !s.speaker().isBlank() && !ROLE.matcher(s.speaker()).lookingAt()) {
             names.add(s.speaker().strip());
         }
         if (s.language() == Language.AR) {

@@ -10,17 +10,22 @@ import java.util.function.Predicate;
  * Picks a briefing's points by maximal marginal relevance: each next point is the candidate with the
  * best importance less its similarity to the points already chosen, so the points cover different
  * things. A candidate that says the same as a chosen point (a near-duplicate, typically the same news
- * from another outlet) is never a point of its own: it joins that point as an echo. For a topic, one
+ * from another outlet) is never a point of its own: it joins that point as an echo. Points in
+ * the same transcript speaker's voice count as partly redundant, so several voices are heard. For a topic, one
  * story (documents whose titles are near-duplicates) gives at most {@link #PER_STORY} points, so the
  * briefing draws on several documents when the topic spans several.
  */
 final class PointSelector {
 
-    static final double LAMBDA = 0.7;
+    static final double LAMBDA = 0.6;
     static final int PER_STORY = 2;
     static final int MAX_ECHOES = 3;
     /** After the minimum, stop when the next point would score under this share of the first. */
     static final double STOP_RATIO = 0.3;
+    /** Added to a candidate's redundancy for each chosen point in the same speaker's voice. */
+    static final double VOICE_PENALTY = 0.12;
+    /** At most this many points in one transcript speaker's voice. */
+    static final int PER_VOICE = 2;
 
     /** A chosen point: its sentence and the same news elsewhere. */
     record Chosen(CandidateSentence lead, double importance, List<CandidateSentence> echoes) {}
@@ -49,9 +54,19 @@ final class PointSelector {
                     continue;
                 }
                 double redundancy = 0;
+                int sameVoice = 0;
                 for (int k : chosen) {
-                    redundancy = Math.max(redundancy, Similarity.cosine(c.terms(), pool.get(k).terms()));
+                    CandidateSentence o = pool.get(k);
+                    redundancy = Math.max(redundancy, Similarity.cosine(c.terms(), o.terms()));
+                    if (c.sentence().speaker() != null && c.sentence().speaker().equals(o.sentence().speaker())) {
+                        sameVoice++;
+                    }
                 }
+                // Many points in one speaker's voice crowd out the others (a transcript's long turn).
+                if (sameVoice >= PER_VOICE) {
+                    continue;
+                }
+                redundancy += VOICE_PENALTY * sameVoice;
                 double score = LAMBDA * importance[i] - (1 - LAMBDA) * redundancy;
                 if (score > bestScore) {
                     bestScore = score;

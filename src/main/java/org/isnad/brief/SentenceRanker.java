@@ -1,7 +1,12 @@
 package org.isnad.brief;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.isnad.index.Analyzers;
 import org.isnad.text.Language;
 
 /**
@@ -18,16 +23,18 @@ final class SentenceRanker {
     private static final Pattern SPEECH = Pattern.compile(
             "[“”«»\"]|(?:^|\\s)(?:و|ف)?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أعلن|أعلنت|صرح|أوضح|يوضح|وصف|وصفها|وصفه)|\\b(?:said|says|told|stated|announced|described)\\b");
     private static final Pattern CAUSE = Pattern.compile(
-            "لأن|بسبب|دوافع|دافع|الهدف|هدف|في محاولة|محاولة|لذا|من أجل|بهدف|سعيا|\\b(?:because|reason|aims? to|in order to|motive|goal)\\b");
+            "لأن|بسبب|السبب|دوافع|دافع|الهدف|هدف|في محاولة|محاولة|لذا|من أجل|بهدف|سعيا|\\b(?:because|reason|aims? to|in order to|motive|goal)\\b");
     private static final Pattern DATE = Pattern.compile(
             "\\d{1,2}\\s*(?:الشهر|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)"
                     + "|\\b\\d{1,2}\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b"
                     + "|\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2}\\b");
 
     private final Gazetteer gazetteer;
+    private final Analyzers analyzers;
 
-    SentenceRanker(Gazetteer gazetteer) {
+    SentenceRanker(Gazetteer gazetteer, Analyzers analyzers) {
         this.gazetteer = gazetteer;
+        this.analyzers = analyzers;
     }
 
     /** Importance per candidate (same order), roughly 0..2. */
@@ -35,14 +42,42 @@ final class SentenceRanker {
         int n = pool.size();
         double[] centrality = lexRank(pool);
         double[] importance = new double[n];
+        Map<String, Set<String>> titleTerms = new HashMap<>();
+        Map<String, List<String>> titleWords = new HashMap<>();
         for (int i = 0; i < n; i++) {
             CandidateSentence c = pool.get(i);
-            double cue = cues(c);
+            String title = c.doc().title() == null ? "" : c.doc().title();
+            Set<String> tt = titleTerms.computeIfAbsent(c.doc().id(),
+                    id -> new HashSet<>(analyzers.terms(Analyzers.bodyField(c.doc().language()), title)));
+            List<String> tw = titleWords.computeIfAbsent(c.doc().id(), id -> NameTokens.fold(title));
+            double cue = cues(c) + titleCues(c, tt, tw);
             importance[i] = topicMode
                     ? 0.45 * c.retrieval() * (c.onTopic() ? 1.0 : 0.4) + 0.30 * centrality[i] + cue
                     : 0.55 * centrality[i] + cue + (c.order() < 2 ? 0.15 : 0);
         }
         return importance;
+    }
+
+    /**
+     * The title says what the article is about: a sentence sharing its words, or spoken by someone the
+     * title names (the sample's «بوتين:» under "يدعو بوتين حماس..."), carries the story.
+     */
+    private double titleCues(CandidateSentence c, Set<String> titleTerms, List<String> titleWords) {
+        double cue = 0;
+        if (!titleTerms.isEmpty()) {
+            long shared = titleTerms.stream().filter(c.terms()::containsKey).count();
+            cue += 0.15 * shared / titleTerms.size();
+        }
+        String speaker = c.sentence().speaker();
+        if (speaker != null && !speaker.isBlank()) {
+            List<String> words = NameTokens.fold(speaker);
+            if (!words.isEmpty() && titleWords.containsAll(words)) {
+                cue += 0.2;
+            } else if (gazetteer.find(speaker).stream().anyMatch(e -> e.kind() == Gazetteer.Kind.PERSON)) {
+                cue += 0.08;
+            }
+        }
+        return cue;
     }
 
     private double cues(CandidateSentence c) {
