@@ -47,7 +47,7 @@ final class SearchCommand implements Callable<Integer> {
                 System.out.println("No passages match.");
             }
             for (Row r : rows) {
-                System.out.printf("%d. %s [%d-%d] score %.2f — %s%s%n   %s%n", r.rank(), r.docId(), r.start(), r.end(), r.score(),
+                System.out.printf("%d. %s [%d-%d] score %.3f — %s%s%n   %s%n", r.rank(), r.docId(), r.start(), r.end(), r.score(),
                         r.title() == null ? "" : r.title(), r.date() == null ? "" : " (" + r.date() + ")", r.text());
             }
             return 0;

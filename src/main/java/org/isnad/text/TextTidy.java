@@ -1,26 +1,62 @@
 package org.isnad.text;
 
 /**
- * Tidies white space only, so that the stored text stays verbatim otherwise: line endings become
- * {@code \n}; runs of spaces, tabs and no-break spaces inside a line become one space; lines are
- * trimmed; empty lines are dropped.
+ * Tidies white space only, so that the stored text stays verbatim otherwise: byte-order marks (U+FEFF, at the
+ * start or stray inside the text) are dropped; line endings ({@code \r\n}, {@code \r}, U+2028, U+2029, U+0085) become {@code \n}; runs of
+ * spaces, tabs, form feeds and Unicode spaces (no-break, figure, narrow, ideographic, en/em...) inside a
+ * line become one space; lines are trimmed; empty lines are dropped.
  */
 public final class TextTidy {
 
     private TextTidy() {}
 
+    /** The tidied text; {@code ""} for null or blank input. */
     public static String tidy(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (String line : raw.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-            String collapsed = line.replaceAll("[ \\t\\u00A0\\u2007\\u202F\\u3000\\f\\x0B]+", " ").strip();
-            if (collapsed.isEmpty()) {
+        if (raw == null) {
+            return "";
+        }
+        int n = raw.length();
+        StringBuilder out = new StringBuilder(n);
+        int i = 0;
+        boolean pendingSpace = false;
+        boolean pendingBreak = false;
+        boolean lineHasText = false;
+        for (; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\uFEFF') {
                 continue;
             }
-            if (!out.isEmpty()) {
-                out.append('\n');
+            if (isLineBreak(c)) {
+                if (lineHasText) {
+                    pendingBreak = true;
+                }
+                pendingSpace = false;
+                lineHasText = false;
+            } else if (isSpace(c)) {
+                if (lineHasText) {
+                    pendingSpace = true;
+                }
+            } else {
+                if (pendingBreak) {
+                    out.append('\n');
+                    pendingBreak = false;
+                } else if (pendingSpace) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                lineHasText = true;
+                out.append(c);
             }
-            out.append(collapsed);
         }
         return out.toString();
+    }
+
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B' || c == '\u00A0' || c == '\u1680'
+                || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F' || c == '\u3000';
     }
 }
