@@ -93,6 +93,8 @@ final class SentenceRanker {
             cue += 0.12;
         }
         cue += 0.04 * Math.min(4, gazetteer.find(t).size());
+        // A briefing is read on a phone: long sentences must earn their place.
+        cue -= 0.1 * Math.max(0, t.length() - 250) / 200.0;
         if (c.doc().language() != Language.AR && c.doc().language() != Language.EN) {
             cue -= 0.05;
         }
