@@ -89,6 +89,9 @@ public final class Briefer {
         if (topic.isEmpty()) {
             return Briefing.nothing("", lang.code(), t.text("empty.topic"), ms(t0));
         }
+        if (request.outlet() != null) {
+            request = request.fromOutlet(outletAsIndexed(request.outlet()));
+        }
         String shown = shortened(topic);
         String expanded = expand(topic);
         List<PassageHit> hits = index.search(withFilters(index.plainWordsQuery(expanded), request), TOPIC_PASSAGES);
@@ -232,6 +235,14 @@ public final class Briefer {
         }
         added.forEach(w -> q.append(' ').append(w));
         return q.toString();
+    }
+
+    /** The outlet's name as the index spells it ("bbc" → "BBC"), or as given when none matches. */
+    private String outletAsIndexed(String outlet) {
+        String wanted = outlet.strip();
+        return index.stats().outlets().keySet().stream()
+                .filter(o -> o.equalsIgnoreCase(wanted))
+                .findFirst().orElse(wanted);
     }
 
     private static Query withFilters(Query q, BriefRequest r) {

@@ -80,7 +80,7 @@ class NewsBriefingTest {
 
     @Test
     void outletFilterKeepsOnlyThatOutlet() {
-        Briefing b = isnad.briefer().brief(BriefRequest.topic("روسيا").fromOutlet("BBC"));
+        Briefing b = isnad.briefer().brief(BriefRequest.topic("روسيا").fromOutlet("bbc"));
         assertThat(b.points()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(b.citations()).extracting(Citation::outlet).containsOnly("BBC");
         assertThat(b.points()).allSatisfy(p -> assertThat(p.outlets()).containsOnly("BBC"));
