@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.isnad.brief.Briefer;
+import org.isnad.answer.AnswerFactory;
+import org.isnad.answer.AnswerService;
 import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
@@ -34,6 +36,8 @@ public final class Isnad implements AutoCloseable {
     private IsnadIndex index;
     private Ingester ingester;
     private Briefer briefer;
+    private AnswerFactory answerFactory;
+    private AnswerService answers;
     private AuditLog audit;
 
     private Isnad(IsnadConfig config) {
@@ -88,6 +92,22 @@ public final class Isnad implements AutoCloseable {
             briefer = new Briefer(index(), config.brief());
         }
         return briefer;
+    }
+
+    /** The answer stack's parts (glossary, retriever, extractive answerer), built once. */
+    public synchronized AnswerFactory answerFactory() {
+        if (answerFactory == null) {
+            answerFactory = new AnswerFactory(index(), config.answer());
+        }
+        return answerFactory;
+    }
+
+    /** The one entry point for questions (CLI, bot, briefings). */
+    public synchronized AnswerService answers() {
+        if (answers == null) {
+            answers = answerFactory().service();
+        }
+        return answers;
     }
 
     /**

@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Answers questions about a news archive with verbatim, cited quotations.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AskCommand.class,
             IngestCommand.class,
             SearchCommand.class,
             DocCommand.class,

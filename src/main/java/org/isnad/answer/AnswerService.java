@@ -1,0 +1,76 @@
+package org.isnad.answer;
+
+import java.util.List;
+import org.isnad.index.IsnadIndex;
+import org.isnad.text.Language;
+import org.isnad.text.LanguageDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point for questions: the CLI, the bot and the briefings all call {@link #ask}.
+ * Checks the input, analyzes the question, lets the answerer draft an answer, and passes every draft
+ * through the {@link QuoteVerifier}. Never throws: bad input and internal failures become a clear
+ * answer with {@code answered == false}. Thread-safe.
+ */
+public final class AnswerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
+
+    private final IsnadIndex index;
+    private final QuestionAnalyzer analyzer;
+    private final Answerer answerer;
+    private final Templates templates;
+    private final InputGuard guard = new InputGuard();
+    private final QuoteVerifier verifier = new QuoteVerifier();
+    private final LanguageDetector detector = new LanguageDetector();
+
+    public AnswerService(IsnadIndex index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates) {
+        this.index = index;
+        this.analyzer = analyzer;
+        this.answerer = answerer;
+        this.templates = templates;
+    }
+
+    public QuestionAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    public Answerer answerer() {
+        return answerer;
+    }
+
+    /** A cited answer, or a plain statement that the sources (or the input) do not allow one. */
+    public Answer ask(AskRequest request) {
+        long t0 = System.nanoTime();
+        String original = request == null || request.question() == null ? "" : request.question();
+        Language forced = request == null ? null : request.forcedLanguage();
+        Language language = Language.EN;
+        try {
+            InputGuard.Checked checked = guard.check(original);
+            language = forced != null && forced != Language.OTHER ? forced
+                    : detector.detect(checked.cleaned()) == Language.AR ? Language.AR : Language.EN;
+            if (checked.problem() != null) {
+                return new Answer(original, language.code(), false, templates.get(language, checked.problem()),
+                        List.of(), List.of(), answerer.mode(), ms(t0), List.of(), List.of(checked.problem()));
+            }
+            Question q = analyzer.analyze(original, checked.cleaned(), forced);
+            language = q.language();
+            DocumentTexts texts = new DocumentTexts(index);
+            Draft draft = verifier.verify(answerer.answer(q, texts), texts::text);
+            if (draft.answered() && draft.citations().isEmpty()) {
+                draft = Draft.notAnswered(templates.get(language, "not_answered"), draft.candidates(), draft.notes());
+            }
+            return new Answer(original, language.code(), draft.answered(), draft.text(), draft.citations(),
+                    draft.conflicts(), answerer.mode(), ms(t0), draft.candidates(), draft.notes());
+        } catch (RuntimeException e) {
+            LOG.warn("answering failed: {}", e.toString(), e);
+            return new Answer(original, language.code(), false, templates.get(language, "error"), List.of(), List.of(),
+                    answerer.mode(), ms(t0), List.of(), List.of("error: " + e));
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,45 @@
+package org.isnad.answer;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.isnad.index.IsnadIndex;
+import org.isnad.ingest.Document;
+
+/**
+ * The stored documents one request touches, each fetched from the index once. Not shared between
+ * requests (a document may be re-ingested in between).
+ */
+public final class DocumentTexts {
+
+    private final IsnadIndex index;
+    private final Map<String, Optional<Document>> cache = new HashMap<>();
+
+    public DocumentTexts(IsnadIndex index) {
+        this.index = index;
+    }
+
+    public Optional<Document> document(String id) {
+        return cache.computeIfAbsent(id, index::document);
+    }
+
+    public Optional<String> text(String id) {
+        return document(id).map(Document::text);
+    }
+
+    /**
+     * The date relative expressions in the document refer to: its publication date, or else a
+     * dateline at the very start of its text ("فبراير ۲۰، ۲۰۲٤").
+     */
+    public LocalDate referenceDate(String id, DateMentions dates) {
+        Optional<Document> doc = document(id);
+        if (doc.isEmpty()) {
+            return null;
+        }
+        if (doc.get().date() != null) {
+            return doc.get().date();
+        }
+        return dates.dateline(doc.get().text());
+    }
+}

@@ -1,0 +1,165 @@
+package org.isnad.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.isnad.index.Analyzers;
+import org.isnad.index.PassageHit;
+import org.isnad.text.DateMatch;
+import org.isnad.text.Language;
+import org.isnad.text.Sentence;
+
+/**
+ * Measures every sentence of the retrieved passages against the question: which of its term groups
+ * the sentence, its neighbours, its passage and its document's title share, whether the question's
+ * names are there, and how well the sentence fits the question's type.
+ */
+public final class EvidenceScorer {
+
+    private static final Pattern CAPITALIZED = Pattern.compile("\\b[A-Z][\\p{L}'-]+(?:\\s+[A-Z][\\p{L}'-]+)*");
+    private static final Pattern QUOTED_NAME = Pattern.compile("[“\"«]([^”\"»\\n]{3,30})[”\"»]");
+
+    private final Analyzers analyzers;
+    private final Glossary glossary;
+    private final DateMentions dates;
+    private final TypeFit typeFit;
+
+    public EvidenceScorer(Analyzers analyzers, Glossary glossary, DateMentions dates) {
+        this.analyzers = analyzers;
+        this.glossary = glossary;
+        this.dates = dates;
+        this.typeFit = new TypeFit(dates);
+    }
+
+    private record Unit(PassageHit hit, Sentence sentence, String text, List<String> terms, Set<String> termSet) {}
+
+    /** Every sentence of {@code pool}, measured; order unspecified. */
+    public List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts) {
+        double best = pool.stream().mapToDouble(PassageHit::score).max().orElse(0);
+        Map<String, List<Unit>> byDoc = new LinkedHashMap<>();
+        Map<PassageHit, Set<String>> passageTerms = new HashMap<>();
+        for (PassageHit h : pool) {
+            Set<String> pt = new HashSet<>();
+            for (Sentence s : h.passage().sentences()) {
+                int from = s.start() - h.passage().start();
+                int to = s.end() - h.passage().start();
+                if (from < 0 || to > h.text().length() || from >= to) {
+                    continue;
+                }
+                String text = h.text().substring(from, to);
+                List<String> terms = analyzers.terms(Analyzers.bodyField(h.doc().language()), text);
+                Unit u = new Unit(h, s, text, terms, new HashSet<>(terms));
+                pt.addAll(u.termSet());
+                byDoc.computeIfAbsent(h.doc().id(), k -> new ArrayList<>()).add(u);
+            }
+            passageTerms.put(h, pt);
+        }
+        double total = q.totalWeight();
+        List<Evidence> out = new ArrayList<>();
+        for (List<Unit> units : byDoc.values()) {
+            units.sort(Comparator.comparingInt(u -> u.sentence().start()));
+            PassageHit first = units.get(0).hit();
+            Set<String> titleTerms = first.doc().title() == null ? Set.of()
+                    : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
+            java.time.LocalDate reference = texts.referenceDate(first.doc().id(), dates);
+            for (int i = 0; i < units.size(); i++) {
+                Unit u = units.get(i);
+                Set<String> near = new HashSet<>();
+                if (i > 0 && units.get(i - 1).sentence().paragraph() == u.sentence().paragraph()) {
+                    near.addAll(units.get(i - 1).termSet());
+                }
+                if (i + 1 < units.size() && units.get(i + 1).sentence().paragraph() == u.sentence().paragraph()) {
+                    near.addAll(units.get(i + 1).termSet());
+                }
+                Set<String> context = new HashSet<>(u.termSet());
+                context.addAll(near);
+                context.addAll(passageTerms.get(u.hit()));
+                context.addAll(titleTerms);
+                double own = 0;
+                double nearShare = 0;
+                double ctx = 0;
+                double inTitle = 0;
+                boolean names = true;
+                for (TermGroup g : q.groups()) {
+                    boolean inOwn = g.matches(u.termSet());
+                    own += inOwn ? g.weight() : 0;
+                    nearShare += !inOwn && g.matches(near) ? g.weight() : 0;
+                    boolean inCtx = inOwn || g.matches(context);
+                    ctx += inCtx ? g.weight() : 0;
+                    names &= !g.entity() || inCtx;
+                    inTitle += g.matches(titleTerms) ? g.weight() : 0;
+                }
+                if (ctx / Math.max(total, 1e-9) < EvidenceSelector.MIN_CONTEXT || !names) {
+                    // cannot be evidence: skip the costlier measures
+                    out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,
+                            total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, names, 0,
+                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of()));
+                    continue;
+                }
+                List<DateMatch> found = q.type() == QuestionType.WHEN || q.type() == QuestionType.HOW_MANY
+                        ? factDates(u, reference) : List.of();
+                boolean arabicText = u.hit().doc().language() == Language.AR;
+                boolean needsNames = q.type() == QuestionType.WHO || q.type() == QuestionType.WHERE;
+                List<Glossary.Entry> named = !needsNames ? List.of() : glossary.mentionedIn(u.terms(), arabicText).stream()
+                        .filter(e -> !inQuestion(e, q)).toList();
+                int actors = !needsNames ? 0
+                        : (int) named.stream().filter(e -> e.isActor() || e.category().equals("country")).count() + extraNames(u.text(), arabicText, q);
+                int places = (int) named.stream().filter(Glossary.Entry::isPlace).count();
+                double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
+                out.add(new Evidence(u.hit(), u.sentence(), u.text(),
+                        total == 0 ? 0 : own / total, total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total,
+                        names, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found));
+            }
+        }
+        return out;
+    }
+
+    /** Full dates in the sentence, as absolute document offsets, without the document's own dateline. */
+    private List<DateMatch> factDates(Unit u, java.time.LocalDate reference) {
+        List<DateMatch> out = new ArrayList<>();
+        for (DateMatch d : dates.findAll(u.text(), reference)) {
+            int start = u.sentence().start() + d.start();
+            if (start < DateMentions.DATELINE_CHARS) {
+                continue;
+            }
+            out.add(new DateMatch(d.date(), start, u.sentence().start() + d.end()));
+        }
+        return out;
+    }
+
+    private static boolean inQuestion(Glossary.Entry e, Question q) {
+        for (TermGroup g : q.groups()) {
+            if (g.english().contains(e.englishTerms())) {
+                return true;
+            }
+            for (List<String> alt : e.arabicTerms()) {
+                if (g.arabic().contains(alt)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Names the glossary does not know: capitalized spans in English, quoted names in Arabic. */
+    private static int extraNames(String text, boolean arabicText, Question q) {
+        int n = 0;
+        Matcher m = (arabicText ? QUOTED_NAME : CAPITALIZED).matcher(text);
+        String question = q.analyzed().toLowerCase(java.util.Locale.ROOT);
+        while (m.find()) {
+            String name = (arabicText ? m.group(1) : m.group()).strip();
+            if ((arabicText || m.start() > 0) && !question.contains(name.toLowerCase(java.util.Locale.ROOT))
+                    && name.split("\\s+").length <= 4) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,98 @@
+package org.isnad.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.isnad.index.PassageHit;
+import org.isnad.text.Language;
+
+/**
+ * The default, offline answerer: retrieve passages, measure their sentences against the question,
+ * choose the quotes, state dates (and where the sources differ), frame it all from the templates.
+ * Every word of evidence it shows is cut from the stored text by offsets.
+ */
+public final class ExtractiveAnswerer implements Answerer {
+
+    private final PassageRetriever retriever;
+    private final EvidenceScorer scorer;
+    private final EvidenceSelector selector;
+    private final QuoteTrimmer trimmer;
+    private final SpeakerFinder speakers = new SpeakerFinder();
+    private final AnswerWriter writer;
+    private final DateMentions dates;
+
+    public ExtractiveAnswerer(PassageRetriever retriever, EvidenceScorer scorer, EvidenceSelector selector,
+                              QuoteTrimmer trimmer, AnswerWriter writer, DateMentions dates) {
+        this.retriever = retriever;
+        this.scorer = scorer;
+        this.selector = selector;
+        this.trimmer = trimmer;
+        this.writer = writer;
+        this.dates = dates;
+    }
+
+    public PassageRetriever retriever() {
+        return retriever;
+    }
+
+    @Override
+    public String mode() {
+        return "extractive";
+    }
+
+    @Override
+    public Draft answer(Question q, DocumentTexts texts) {
+        List<PassageHit> hits = retriever.retrieve(q);
+        List<Candidate> candidates = hits.stream()
+                .map(h -> new Candidate(h.doc().id(), h.passage().start(), h.passage().end(), h.score())).toList();
+        List<String> notes = new ArrayList<>();
+        notes.add("type=" + q.type() + " terms=" + q.keyTerms() + " entities=" + q.entities());
+        if (hits.isEmpty()) {
+            notes.add("no passage matched");
+            return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+        }
+        List<Evidence> chosen = selector.choose(q, scorer.score(q, retriever.withNeighbours(hits), texts));
+        if (chosen.isEmpty()) {
+            notes.add("no sentence shares enough of the question");
+            return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+        }
+        List<Citation> citations = new ArrayList<>();
+        List<Language> languages = new ArrayList<>();
+        for (Evidence e : chosen) {
+            citations.add(citation(citations.size() + 1, e, q, texts));
+            languages.add(e.hit().doc().language());
+        }
+        DateGroups dateGroups = q.type() == QuestionType.WHEN ? DateGroups.of(chosen, citations) : null;
+        List<Conflict> conflicts = new ArrayList<>();
+        if (dateGroups != null && dateGroups.differ()) {
+            List<Integer> cited = dateGroups.groups().stream().flatMap(g -> g.citations().stream()).sorted().toList();
+            conflicts.add(new Conflict("date", cited, writer.conflictNote(q.language(), dateGroups)));
+        }
+        String numbersNote = null;
+        if (q.type() == QuestionType.HOW_MANY) {
+            NumberGroups numbers = NumberGroups.of(chosen, citations);
+            if (numbers.differ()) {
+                List<Integer> cited = numbers.groups().stream().flatMap(g -> g.citations().stream()).sorted().toList();
+                numbersNote = writer.numbersConflict(q.language(), numbers);
+                conflicts.add(new Conflict("number", cited, numbersNote));
+            }
+        }
+        String text = writer.answer(q, citations, languages, dateGroups, numbersNote);
+        return new Draft(true, text, citations, conflicts, candidates, notes);
+    }
+
+    private Citation citation(int n, Evidence e, Question q, DocumentTexts texts) {
+        PassageHit h = e.hit();
+        int[] span = trimmer.trim(e.text(), q, h.doc().language());
+        int start = e.sentence().start() + span[0];
+        int end = e.sentence().start() + span[1];
+        String quote = e.text().substring(span[0], span[1]);
+        String speaker = texts.text(h.doc().id()).map(t -> speakers.speaker(e.sentence(), t)).orElse(e.sentence().speaker());
+        String date = h.doc().date() != null ? h.doc().date().toString() : dateline(h.doc().id(), texts);
+        return new Citation(n, h.doc().id(), h.doc().title(), h.doc().outlet(), date, quote, start, end, speaker);
+    }
+
+    private String dateline(String docId, DocumentTexts texts) {
+        var d = texts.referenceDate(docId, dates);
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package org.isnad.answer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.isnad.index.Analyzers;
+import org.isnad.index.Fields;
+import org.isnad.text.ArabicNormalizer;
+import org.isnad.text.Language;
+import org.isnad.text.LanguageDetector;
+
+/**
+ * Reads a question: its language, its type, and its key terms and names as {@link TermGroup}s ready
+ * for retrieval in either language. English words are translated through the glossary (and the
+ * optional dictionary); Arabic words are widened to their glossary variants (دعت → دعا، دعوة…) and
+ * given their English equivalents for English documents.
+ */
+public final class QuestionAnalyzer {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:['’][\\p{L}]+)?");
+
+    /** Question words and fillers that never count as key terms (normalized forms). */
+    private static final Set<String> ARABIC_FILLERS = Set.of(
+            "من", "ما", "ماذا", "متي", "اين", "لماذا", "لم", "كم", "هل", "الذي", "التي", "الذين", "هي", "هو",
+            "هم", "سبب", "اسباب", "السبب", "دوافع", "الدافع", "الهدف", "هدف", "كيف", "اي", "ماهي", "ماهو", "هذه",
+            "هذا", "تلك", "ذلك", "قد", "تم", "عدد", "تاريخ", "موعد", "يوم", "علام", "الي", "في", "علي", "عن");
+    private static final Set<String> ENGLISH_FILLERS = Set.of(
+            "who", "whom", "whose", "when", "where", "why", "what", "which", "how", "many", "much", "is", "are",
+            "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "has", "have",
+            "had", "be", "been", "tell", "me", "about", "please", "the", "a", "an", "of", "to", "in", "on", "at",
+            "for", "reason", "reasons", "date", "day", "year", "time", "number", "come", "it", "its", "they",
+            "them", "their", "this", "that", "these", "those", "according", "there", "s", "happen", "i", "you",
+            "we", "he", "she", "his", "her", "our", "motive", "motives", "purpose", "aim", "from", "by", "with");
+
+    private final Analyzers analyzers;
+    private final Glossary glossary;
+    private final FreeDict dictionary;
+    private final LanguageDetector detector = new LanguageDetector();
+    private final QuestionTypeDetector types = new QuestionTypeDetector();
+
+    /** {@code dictionary} may be {@link FreeDict#NONE}. */
+    public QuestionAnalyzer(Analyzers analyzers, Glossary glossary, FreeDict dictionary) {
+        this.analyzers = analyzers;
+        this.glossary = glossary;
+        this.dictionary = dictionary;
+    }
+
+    /** Analyzes {@code cleaned} (the question as checked by the {@link InputGuard}); {@code forced} may be null. */
+    public Question analyze(String original, String cleaned, Language forced) {
+        Language detected = detector.detect(cleaned);
+        boolean arabic = detected == Language.AR;
+        Language framing = forced != null && forced != Language.OTHER ? forced : (arabic ? Language.AR : Language.EN);
+        List<Word> words = words(cleaned);
+        QuestionType type = types.detect(words.stream().map(Word::text).toList(), arabic);
+        List<Word> content = words.stream().filter(w -> !isFiller(w.text(), arabic)).toList();
+        List<TermGroup> groups = new ArrayList<>();
+        if (arabic) {
+            arabicGroups(content, groups);
+        } else {
+            englishGroups(content, groups);
+        }
+        Map<String, TermGroup> distinct = new LinkedHashMap<>();
+        for (TermGroup g : groups) {
+            if (!g.isEmpty()) {
+                distinct.putIfAbsent(g.label(), g);
+            }
+        }
+        return new Question(original, cleaned, framing, type, List.copyOf(distinct.values()));
+    }
+
+    record Word(String text, int position, boolean capitalized) {}
+
+    private static List<Word> words(String text) {
+        List<Word> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            String w = m.group();
+            out.add(new Word(w, out.size(), Character.isUpperCase(w.codePointAt(0))));
+        }
+        return out;
+    }
+
+    private static boolean isFiller(String word, boolean arabic) {
+        String n = QuestionTypeDetector.normalize(word, arabic);
+        if (arabic) {
+            return ARABIC_FILLERS.contains(n) || ARABIC_FILLERS.contains(ArabicNormalizer.normalize(word));
+        }
+        return ENGLISH_FILLERS.contains(n);
+    }
+
+    // ------------------------------------------------------------------ Arabic questions
+
+    private void arabicGroups(List<Word> content, List<TermGroup> out) {
+        List<Word> kept = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        for (Word w : content) {
+            List<String> t = analyzers.terms(Fields.BODY_AR, w.text());
+            if (!t.isEmpty()) {
+                kept.add(w);
+                terms.add(t.get(0));
+            }
+        }
+        int i = 0;
+        while (i < terms.size()) {
+            int matched = 0;
+            List<Glossary.Entry> entries = List.of();
+            for (int len = Math.min(glossary.longestArabic(), terms.size() - i); len >= 1; len--) {
+                entries = glossary.byArabicTerms(terms.subList(i, i + len));
+                if (!entries.isEmpty()) {
+                    matched = len;
+                    break;
+                }
+            }
+            if (matched == 0) {
+                String term = terms.get(i);
+                // A Latin word in an Arabic question (a name, an acronym) also searches English text.
+                List<List<String>> english = isLatin(kept.get(i).text())
+                        ? List.of(analyzers.terms(Fields.BODY_EN, kept.get(i).text())) : List.of();
+                out.add(new TermGroup(kept.get(i).text(), List.of(List.of(term)), english, isLatin(kept.get(i).text())));
+                i++;
+                continue;
+            }
+            String label = String.join(" ", kept.subList(i, i + matched).stream().map(Word::text).toList());
+            out.add(fromEntries(label, entries, List.of(terms.subList(i, i + matched)), List.of(), false));
+            i += matched;
+        }
+    }
+
+    // ------------------------------------------------------------------ English questions
+
+    private void englishGroups(List<Word> content, List<TermGroup> out) {
+        List<Word> kept = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        for (Word w : content) {
+            List<String> t = analyzers.terms(Fields.BODY_EN, w.text());
+            if (!t.isEmpty()) {
+                kept.add(w);
+                terms.add(t.get(0));
+            }
+        }
+        int i = 0;
+        while (i < terms.size()) {
+            int matched = 0;
+            List<Glossary.Entry> entries = List.of();
+            for (int len = Math.min(glossary.longestEnglish(), terms.size() - i); len >= 1; len--) {
+                String raw = String.join(" ", kept.subList(i, i + len).stream().map(Word::text).toList());
+                entries = glossary.byEnglishTerms(terms.subList(i, i + len)).stream()
+                        .filter(e -> !e.isName() || sameName(e.english(), raw)).toList();
+                if (!entries.isEmpty()) {
+                    matched = len;
+                    break;
+                }
+            }
+            if (matched > 0) {
+                List<Word> span = kept.subList(i, i + matched);
+                String label = String.join(" ", span.stream().map(Word::text).toList());
+                boolean capitalized = span.stream().anyMatch(w -> w.capitalized() && w.position() > 0);
+                out.add(fromEntries(label, entries, List.of(), List.of(terms.subList(i, i + matched)), capitalized));
+                i += matched;
+                continue;
+            }
+            Word w = kept.get(i);
+            if (w.capitalized() && w.position() > 0) {
+                // a run of capitalized words absent from the glossary: one name, all its words required
+                int j = i + 1;
+                while (j < kept.size() && kept.get(j).capitalized() && kept.get(j).position() == kept.get(j - 1).position() + 1
+                        && glossary.byEnglishTerms(List.of(terms.get(j))).isEmpty()) {
+                    j++;
+                }
+                String label = String.join(" ", kept.subList(i, j).stream().map(Word::text).toList());
+                // A capitalized word the dictionary knows is a common word in a title ("Winter"); names it lacks.
+                List<List<String>> translated = dictionaryArabic(label);
+                boolean known = j == i + 1 && !dictionary.translations(w.text()).isEmpty();
+                out.add(new TermGroup(label, translated, List.of(terms.subList(i, j)), !known));
+                i = j;
+                continue;
+            }
+            out.add(new TermGroup(w.text(), dictionaryArabic(w.text()), List.of(List.of(terms.get(i))), false));
+            i++;
+        }
+    }
+
+    /** Stems conflate names with words (Saied, say): a name matches only as written, give or take a plural s. */
+    private static boolean sameName(String name, String asked) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String a = asked.toLowerCase(java.util.Locale.ROOT);
+        return n.equals(a) || (n + "s").equals(a) || n.equals(a + "s") || n.replace("-", " ").equals(a.replace("-", " "));
+    }
+
+    private List<List<String>> dictionaryArabic(String english) {
+        List<List<String>> out = new ArrayList<>();
+        for (String ar : dictionary.translations(english)) {
+            List<String> t = analyzers.terms(Fields.BODY_AR, ar);
+            if (!t.isEmpty() && t.size() <= 3) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private TermGroup fromEntries(String label, List<Glossary.Entry> entries, List<List<String>> arabicSeed,
+                                  List<List<String>> englishSeed, boolean capitalized) {
+        List<List<String>> arabic = new ArrayList<>(arabicSeed);
+        List<List<String>> english = new ArrayList<>(englishSeed);
+        boolean entity = capitalized;
+        for (Glossary.Entry e : entries) {
+            arabic.addAll(e.arabicTerms());
+            english.add(e.englishTerms());
+            entity |= e.isName();
+        }
+        return new TermGroup(label, arabic, english, entity);
+    }
+
+    private static boolean isLatin(String word) {
+        return word.chars().allMatch(c -> c < 0x250);
+    }
+}
