@@ -21,6 +21,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
+import org.isnad.answer.Draft;
+import org.isnad.answer.PassageRetriever;
+import org.isnad.answer.Question;
+import org.isnad.answer.QuestionAnalyzer;
+import org.isnad.answer.QuoteVerifier;
+import org.isnad.answer.TermGroup;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.Analyzers;
 import org.isnad.index.Fields;
@@ -36,7 +42,7 @@ import org.isnad.text.LanguageDetector;
  * Builds briefings: on a topic across the index (with optional date and outlet filters) or on given
  * documents. Extractive: candidate sentences from the best passages are ranked by centrality,
  * retrieval and cues ({@link SentenceRanker}), chosen with diversity ({@link PointSelector}), and
- * quoted verbatim — every quote is checked against the stored text before it is used. The same news
+ * quoted verbatim — every quote passes the answer package's {@link QuoteVerifier} before it is used. The same news
  * from several outlets becomes one point listing its outlets. Thread-safe.
  */
 public final class Briefer {
@@ -55,9 +61,21 @@ public final class Briefer {
     private final KeyFactsFinder facts;
     private final Map<Language, BriefTemplates> templates = new HashMap<>();
     private final LanguageDetector languages = new LanguageDetector();
+    private final QuestionAnalyzer questions;
+    private final PassageRetriever retriever;
+    private final QuoteVerifier verifier = new QuoteVerifier();
 
-    public Briefer(IsnadIndex index, IsnadConfig.Brief config) {
+    /**
+     * @param index     the index briefed on
+     * @param config    point limits
+     * @param questions the answer package's question analysis (glossary, dictionary): a topic is read as
+     *                  a question so "Russia" also searches روسيا
+     * @param retriever builds the query for an analyzed topic
+     */
+    public Briefer(IsnadIndex index, IsnadConfig.Brief config, QuestionAnalyzer questions, PassageRetriever retriever) {
         this.index = index;
+        this.questions = questions;
+        this.retriever = retriever;
         this.minPoints = config == null || config.minPoints() <= 0 ? 3 : config.minPoints();
         this.maxPoints = config == null || config.maxPoints() < minPoints ? Math.max(8, minPoints) : config.maxPoints();
         this.gazetteer = Gazetteer.load();
@@ -94,7 +112,12 @@ public final class Briefer {
         }
         String shown = shortened(topic);
         String expanded = expand(topic);
-        List<PassageHit> hits = index.search(withFilters(index.plainWordsQuery(expanded), request), TOPIC_PASSAGES);
+        Question question = questions.analyze(topic, topic, lang);
+        Query words = index.plainWordsQuery(expanded);
+        Query translated = retriever.query(question);
+        Query query = translated == null ? words
+                : new BooleanQuery.Builder().add(words, Occur.SHOULD).add(translated, Occur.SHOULD).build();
+        List<PassageHit> hits = index.search(withFilters(query, request), TOPIC_PASSAGES);
         if (hits.isEmpty()) {
             return Briefing.nothing(topic, lang.code(), t.format("empty.nothing",
                     Map.of("topic", shown, "filters", filtersText(request, t))), ms(t0));
@@ -103,6 +126,10 @@ public final class Briefer {
         Analyzers a = index.analyzers();
         topicTerms.addAll(a.terms(Fields.BODY_AR, expanded));
         topicTerms.addAll(a.terms(Fields.BODY_EN, expanded));
+        for (TermGroup g : question.groups()) {
+            g.arabic().forEach(topicTerms::addAll);
+            g.english().forEach(topicTerms::addAll);
+        }
         List<CandidateSentence> pool = candidates.build(hits, topicTerms);
         return compose(request.subject(), shown, pool, true, lang, t0, List.of());
     }
@@ -158,6 +185,9 @@ public final class Briefer {
                 if (!outlets.contains(outlet)) {
                     outlets.add(outlet);
                 }
+            }
+            if (citations.isEmpty()) {
+                continue;
             }
             LocalDate date = c.lead().doc().date();
             points.add(new BriefPoint(points.size() + 1, date == null ? null : date.toString(), citations, outlets, c.importance()));
@@ -215,8 +245,14 @@ public final class Briefer {
     }
 
     private boolean verifies(CandidateSentence c, Map<String, String> texts) {
-        String text = texts.computeIfAbsent(c.doc().id(), id -> index.document(id).map(Document::text).orElse(null));
-        return QuoteCheck.verified(citation(0, c), text);
+        return !verified(List.of(citation(1, c)), texts).isEmpty();
+    }
+
+    /** The citations that pass the one quote verifier (renumbered 1..n by it). */
+    private List<Citation> verified(List<Citation> citations, Map<String, String> texts) {
+        Draft draft = new Draft(true, "", citations, List.of(), List.of(), List.of());
+        return verifier.verify(draft, id -> Optional.ofNullable(
+                texts.computeIfAbsent(id, k -> index.document(k).map(Document::text).orElse(null)))).citations();
     }
 
     private static Citation citation(int n, CandidateSentence c) {
