@@ -1,5 +1,6 @@
 package org.isnad.cli;
 
+import org.isnad.audit.AnswerEvent;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.isnad.Isnad;
@@ -42,6 +43,10 @@ final class AskCommand implements Callable<Integer> {
         try (Isnad isnad = root.openIsnad()) {
             isnad.ensureSampleIndexed();
             Answer answer = isnad.answers().ask(new AskRequest(String.join(" ", words), forced));
+            if (!noLog) {
+                // Logged before it is shown, as every door does; a failed write never stops the answer.
+                isnad.audit().tryRecord(answer, AnswerEvent.cli());
+            }
             if (json) {
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
             } else {

@@ -43,6 +43,7 @@ public final class Ingester {
     private final DocumentReader json = new JsonReader();
     private final DocumentReader text = new PlainTextReader(dates);
     private final DocumentReader html = new HtmlReader(dates);
+    private final Sidecars sidecars = new Sidecars();
 
     public Ingester(IsnadIndex index, long maxDocumentBytes) {
         this.index = index;
@@ -111,6 +112,7 @@ public final class Ingester {
             try (Stream<Path> walk = Files.walk(path)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !Sidecars.isSidecar(p))
                         .filter(p -> readerFor(p).isPresent())
                         .sorted()
                         .forEach(p -> inputs.add(new Input(path, p, size(p))));
@@ -172,7 +174,7 @@ public final class Ingester {
         run.bytes += bytes.length;
         try {
             readerFor(file).orElseThrow().read(file, bytes, maxDocumentBytes,
-                    raw -> accept(raw, fallbackId(baseId, raw.origin(), file), source, run),
+                    raw -> accept(sidecars.apply(file, raw), fallbackId(baseId, raw.origin(), file), source, run),
                     run::skip);
         } catch (BadInputException e) {
             run.skip(new Skip(file.toString(), e.getMessage()));

@@ -48,6 +48,8 @@ class IngestFormatsTest {
         assertThat(doc.title()).isEqualTo("يدعو بوتين حماس لإجراء محادثات في موسكو بينما تتخذ الحرب منحىً عالميًّا");
         assertThat(doc.language()).isEqualTo(Language.AR);
         assertThat(doc.date()).isEqualTo(LocalDate.of(2024, 2, 20));
+        assertThat(doc.outlet()).as("from the sidecar moscow-talks-2024-02-20.ar.txt.meta.json").isEqualTo("France 24");
+        assertThat(report.read()).as("the sidecar is not a document").isEqualTo(1);
         assertThat(doc.text()).startsWith("اتخذت روسيا خطوة");
         String raw = Files.readString(sample.resolve("moscow-talks-2024-02-20.ar.txt"));
         assertThat(raw).contains(doc.text().substring(doc.text().indexOf("اتخذت روسيا")));
