@@ -39,6 +39,9 @@ final class BriefCommand implements Callable<Integer> {
     @Option(names = "--outlet", paramLabel = "NAME", description = "Only documents from this outlet (as `isnad stats` lists it).")
     String outlet;
 
+    @Option(names = "--no-log", description = "Do not record this briefing in the answer log.")
+    boolean noLog;
+
     @Option(names = "--doc", paramLabel = "DOC_ID", description = "Summarise this document (repeatable).")
     List<String> docIds;
 
@@ -68,7 +71,10 @@ final class BriefCommand implements Callable<Integer> {
             isnad.ensureSampleIndexed();
             Briefing b = isnad.briefer().brief(request);
             String text = b.found() ? new BriefRenderer(isnad.briefer()).plainText(b) : b.message();
-            isnad.audit().tryRecord(b.asLogEntry(text), AnswerEvent.briefing(Door.CLI, null, null, "cli", null));
+            if (!noLog) {
+                // Logged before it is shown, as every door does; a failed write never stops the briefing.
+                isnad.audit().tryRecord(b.asLogEntry(text), AnswerEvent.briefing(Door.CLI, null, null, "cli", null));
+            }
             if (json) {
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(b));
             } else if (b.found()) {
