@@ -117,7 +117,11 @@ public final class Briefer {
         Query translated = retriever.query(question);
         Query query = translated == null ? words
                 : new BooleanQuery.Builder().add(words, Occur.SHOULD).add(translated, Occur.SHOULD).build();
-        List<PassageHit> hits = index.search(withFilters(query, request), TOPIC_PASSAGES);
+        // A topic of only little words ("في من", "the of") names nothing to brief on.
+        boolean arabicTopic = languages.detect(topic) == Language.AR;
+        boolean contentless = index.analyzers().terms(arabicTopic ? Fields.BODY_AR : Fields.BODY_EN, topic).isEmpty()
+                && question.groups().isEmpty();
+        List<PassageHit> hits = contentless ? List.of() : index.search(withFilters(query, request), TOPIC_PASSAGES);
         if (hits.isEmpty()) {
             return Briefing.nothing(topic, lang.code(), t.format("empty.nothing",
                     Map.of("topic", shown, "filters", filtersText(request, t))), ms(t0));

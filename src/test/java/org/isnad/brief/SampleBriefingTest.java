@@ -106,7 +106,7 @@ class SampleBriefingTest {
 
     @Test
     void topicWithNoMatchingDocumentsGetsAClearMessage() {
-        for (String topic : new String[] {"زرقاءمستحيلة", "?!؟...", "title:\"x\" AND (y*", "Peru capital llama"}) {
+        for (String topic : new String[] {"زرقاءمستحيلة", "?!؟...", "title:\"x\" AND (y*", "Peru capital llama", "في من على", "the of and"}) {
             Briefing b = isnad.briefer().brief(BriefRequest.topic(topic));
             assertThat(b.found()).as(topic).isFalse();
             assertThat(b.message()).as(topic).isNotBlank();
