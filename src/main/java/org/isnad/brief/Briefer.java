@@ -26,6 +26,7 @@ import org.isnad.answer.PassageRetriever;
 import org.isnad.answer.Question;
 import org.isnad.answer.QuestionAnalyzer;
 import org.isnad.answer.QuoteVerifier;
+import org.isnad.answer.SpeakerFinder;
 import org.isnad.answer.TermGroup;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.Analyzers;
@@ -64,6 +65,7 @@ public final class Briefer {
     private final QuestionAnalyzer questions;
     private final PassageRetriever retriever;
     private final QuoteVerifier verifier = new QuoteVerifier();
+    private final SpeakerFinder speakers = new SpeakerFinder();
 
     /**
      * @param index     the index briefed on
@@ -182,7 +184,10 @@ public final class Briefer {
                 if (!verifies(s, texts)) {
                     continue;
                 }
-                citations.add(citation(++n, s));
+                Citation plain = citation(++n, s);
+                String speaker = speakers.speaker(s.sentence(), texts.get(s.doc().id()));
+                citations.add(new Citation(plain.n(), plain.docId(), plain.title(), plain.outlet(), plain.date(),
+                        plain.quote(), plain.start(), plain.end(), speaker));
                 dates.add(s.doc().date());
                 sources.add(s.doc().id());
                 String outlet = s.doc().outlet() == null ? s.doc().id() : s.doc().outlet();

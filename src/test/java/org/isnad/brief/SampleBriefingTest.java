@@ -60,6 +60,10 @@ class SampleBriefingTest {
         BriefChecks.allQuotesVerbatim(b, isnad.index());
         BriefChecks.noTwoPointsTheSameNews(b);
         assertThat(b.points()).allSatisfy(p -> assertThat(p.quote()).containsPattern("\\p{IsArabic}"));
+        assertThat(b.citations()).anySatisfy(c -> {
+            assertThat(c.quote()).contains("وجهت روسيا الدعوة");
+            assertThat(c.speaker()).as("reported speech names its speaker").isEqualTo("اشتية");
+        });
         // English framing: the headline and the key facts are English, names the gazetteer knows in English.
         assertThat(b.headline()).contains("key points").doesNotContain("\n");
         assertThat(b.facts().who()).contains("Hamas", "Islamic Jihad", "PLO", "Mohammad Shtayyeh");
