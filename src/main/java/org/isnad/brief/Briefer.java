@@ -52,6 +52,8 @@ public final class Briefer {
     static final int TOPIC_PASSAGES = 60;
     /** Longer topics are cut to this in the headline and messages. */
     static final int SHOWN_TOPIC_CHARS = 80;
+    /** Only this much of a topic is searched. */
+    static final int MAX_TOPIC_CHARS = 1000;
 
     private final IsnadIndex index;
     private final int minPoints;
@@ -113,15 +115,17 @@ public final class Briefer {
             request = request.fromOutlet(outletAsIndexed(request.outlet()));
         }
         String shown = shortened(topic);
-        String expanded = expand(topic);
-        Question question = questions.analyze(topic, topic, lang);
+        // Nobody briefs on a page of text: past MAX_TOPIC_CHARS the words add cost, not meaning.
+        String searched = topic.length() <= MAX_TOPIC_CHARS ? topic : topic.substring(0, MAX_TOPIC_CHARS);
+        String expanded = expand(searched);
+        Question question = questions.analyze(topic, searched, lang);
         Query words = index.plainWordsQuery(expanded);
         Query translated = retriever.query(question);
         Query query = translated == null ? words
                 : new BooleanQuery.Builder().add(words, Occur.SHOULD).add(translated, Occur.SHOULD).build();
         // A topic of only little words ("في من", "the of") names nothing to brief on.
-        boolean arabicTopic = languages.detect(topic) == Language.AR;
-        boolean contentless = index.analyzers().terms(arabicTopic ? Fields.BODY_AR : Fields.BODY_EN, topic).isEmpty()
+        boolean arabicTopic = languages.detect(searched) == Language.AR;
+        boolean contentless = index.analyzers().terms(arabicTopic ? Fields.BODY_AR : Fields.BODY_EN, searched).isEmpty()
                 && question.groups().isEmpty();
         List<PassageHit> hits = contentless ? List.of() : index.search(withFilters(query, request), TOPIC_PASSAGES);
         if (hits.isEmpty()) {
