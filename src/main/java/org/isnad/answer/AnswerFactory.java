@@ -28,7 +28,8 @@ public final class AnswerFactory {
         this.analyzer = new QuestionAnalyzer(index.analyzers(), glossary, dictionary);
         this.retriever = new PassageRetriever(index, candidates);
         this.extractive = new ExtractiveAnswerer(retriever, new EvidenceScorer(index.analyzers(), glossary, dates),
-                new EvidenceSelector(maxQuotes), new QuoteTrimmer(index.analyzers()), new AnswerWriter(templates), dates);
+                new EvidenceSelector(maxQuotes), new QuoteTrimmer(index.analyzers()), new AnswerWriter(templates), dates,
+                new NameMatcher(index.analyzers()));
     }
 
     public PassageRetriever retriever() {

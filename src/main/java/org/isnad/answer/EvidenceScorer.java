@@ -55,7 +55,12 @@ public final class EvidenceScorer {
                 }
                 String text = h.text().substring(from, to);
                 List<String> terms = analyzers.terms(Analyzers.bodyField(h.doc().language()), text);
-                Unit u = new Unit(h, s, text, terms, new HashSet<>(terms));
+                Set<String> termSet = new HashSet<>(terms);
+                if (s.speaker() != null) {
+                    // a transcript turn's speaker ("بوتين:") is part of what the sentence says
+                    termSet.addAll(analyzers.terms(Analyzers.bodyField(h.doc().language()), s.speaker()));
+                }
+                Unit u = new Unit(h, s, text, terms, termSet);
                 pt.addAll(u.termSet());
                 byDoc.computeIfAbsent(h.doc().id(), k -> new ArrayList<>()).add(u);
             }

@@ -19,15 +19,17 @@ public final class ExtractiveAnswerer implements Answerer {
     private final SpeakerFinder speakers = new SpeakerFinder();
     private final AnswerWriter writer;
     private final DateMentions dates;
+    private final NameMatcher names;
 
     public ExtractiveAnswerer(PassageRetriever retriever, EvidenceScorer scorer, EvidenceSelector selector,
-                              QuoteTrimmer trimmer, AnswerWriter writer, DateMentions dates) {
+                              QuoteTrimmer trimmer, AnswerWriter writer, DateMentions dates, NameMatcher names) {
         this.retriever = retriever;
         this.scorer = scorer;
         this.selector = selector;
         this.trimmer = trimmer;
         this.writer = writer;
         this.dates = dates;
+        this.names = names;
     }
 
     public PassageRetriever retriever() {
@@ -40,8 +42,17 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     @Override
-    public Draft answer(Question q, DocumentTexts texts) {
+    public Draft answer(Question asked, DocumentTexts texts) {
+        Question q = asked;
         List<PassageHit> hits = retriever.retrieve(q);
+        if (!NameMatcher.untranslated(q).isEmpty() && !hits.isEmpty()) {
+            // Latin names the glossary lacks: learn their Arabic spelling from the passages, search again.
+            Question widened = names.widen(q, retriever.withNeighbours(hits));
+            if (!widened.equals(q)) {
+                q = widened;
+                hits = retriever.retrieve(q);
+            }
+        }
         List<Candidate> candidates = hits.stream()
                 .map(h -> new Candidate(h.doc().id(), h.passage().start(), h.passage().end(), h.score())).toList();
         List<String> notes = new ArrayList<>();

@@ -27,8 +27,8 @@ public final class FreeDict {
     private static final int MAX_SENSES = 4;
 
     private final Path dir;
-    private Map<String, long[]> index;
-    private byte[] dict;
+    private volatile Map<String, long[]> index;
+    private volatile byte[] dict;
 
     private FreeDict(Path dir) {
         this.dir = dir;

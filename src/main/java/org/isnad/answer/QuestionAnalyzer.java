@@ -21,7 +21,7 @@ import org.isnad.text.LanguageDetector;
  */
 public final class QuestionAnalyzer {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:['’][\\p{L}]+)?");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
 
     /** Question words and fillers that never count as key terms (normalized forms). */
     private static final Set<String> ARABIC_FILLERS = Set.of(
