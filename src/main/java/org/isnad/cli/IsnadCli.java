@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             DocCommand.class,
             StatsCommand.class,
             BriefCommand.class,
+            ServeCommand.class,
             LogCommand.class,
             ReviewCommand.class,
         })
