@@ -3,6 +3,7 @@ package org.isnad.brief;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.isnad.answer.Citation;
 import org.isnad.text.Language;
 
@@ -16,10 +17,17 @@ public final class BriefRenderer {
     /** Telegram's limit on one message's text. */
     public static final int TELEGRAM_LIMIT = 4096;
 
-    private final Briefer briefer;
+    private final Function<Language, BriefTemplates> templates;
 
     public BriefRenderer(Briefer briefer) {
-        this.briefer = briefer;
+        this.templates = briefer::templates;
+    }
+
+    /** A renderer with the bundled templates (for doors that hold no {@link Briefer}). */
+    public BriefRenderer() {
+        BriefTemplates ar = BriefTemplates.load(Language.AR);
+        BriefTemplates en = BriefTemplates.load(Language.EN);
+        this.templates = l -> l == Language.AR ? ar : en;
     }
 
     /** The whole briefing as one text. */
@@ -33,7 +41,7 @@ public final class BriefRenderer {
      * white space.
      */
     public List<String> messages(Briefing b, int limit) {
-        BriefTemplates t = briefer.templates(language(b));
+        BriefTemplates t = templates.apply(language(b));
         List<String> blocks = new ArrayList<>();
         int room = limit - 16; // space for the "(i/n)" marker
         for (String block : blocks(b)) {
@@ -66,7 +74,7 @@ public final class BriefRenderer {
 
     /** The headline, each point with its sources, the key facts and notes — or the message. */
     public List<String> blocks(Briefing b) {
-        BriefTemplates t = briefer.templates(language(b));
+        BriefTemplates t = templates.apply(language(b));
         Language lang = language(b);
         if (!b.found()) {
             return List.of(b.message());
