@@ -155,6 +155,12 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench brief: --rounds and --count must be >= 1, --warmup >= 0");
                 return 2;
             }
+            for (Path p : corpus == null ? List.<Path>of() : corpus) {
+                if (!Files.isReadable(p)) {
+                    System.err.println("isnad bench brief: cannot read " + p);
+                    return 1;
+                }
+            }
             List<String> topics = null;
             if (topicsFile != null) {
                 if (!Files.isReadable(topicsFile)) {

@@ -74,6 +74,7 @@ public final class BriefBench {
             m.put("isnad", isnad.toJson());
             m.put("lucene", lucene.toJson());
             m.put("ratio", ratio());
+            m.put("documents", documents);
             return m;
         }
 
