@@ -40,6 +40,17 @@ final class BenchCommand implements Runnable {
         }
     }
 
+    /** Whether every corpus path can be read (a mistyped path must not measure a smaller corpus). */
+    static boolean readable(String command, List<Path> corpus) {
+        for (Path p : corpus == null ? List.<Path>of() : corpus) {
+            if (!Files.isReadable(p)) {
+                System.err.println("isnad bench " + command + ": cannot read " + p);
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Isnad's full ingest of a JSONL file into a fresh temporary data folder vs plain Lucene indexing the same articles: articles/s, MB/s, peak heap, ratio.")
     static final class Ingest implements Callable<Integer> {
@@ -104,6 +115,9 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench ask: --rounds and --questions must be >= 1, --warmup >= 0");
                 return 2;
             }
+            if (!readable("ask", corpus)) {
+                return 1;
+            }
             Path tmp = TempDirs.create("isnad-bench-ask");
             try (Isnad isnad = corpus == null ? bench.root.openIsnad()
                     : Isnad.open(bench.root.config().withDataDir(tmp.resolve("data").toString()))) {
@@ -155,11 +169,8 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench brief: --rounds and --count must be >= 1, --warmup >= 0");
                 return 2;
             }
-            for (Path p : corpus == null ? List.<Path>of() : corpus) {
-                if (!Files.isReadable(p)) {
-                    System.err.println("isnad bench brief: cannot read " + p);
-                    return 1;
-                }
+            if (!readable("brief", corpus)) {
+                return 1;
             }
             List<String> topics = null;
             if (topicsFile != null) {

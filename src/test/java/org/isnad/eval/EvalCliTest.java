@@ -121,5 +121,7 @@ class EvalCliTest {
         assertThat(r.get("isnad").get("found").asDouble()).isEqualTo(1.0);
         assertThat(run("bench", "brief", "--topics", dir.resolve("missing.txt").toString())).isEqualTo(1);
         assertThat(run("bench", "brief", "--rounds", "0")).isEqualTo(2);
+        assertThat(run("bench", "brief", "--corpus", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
     }
 }
