@@ -3,6 +3,8 @@ package org.isnad.bot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.isnad.answer.Answer;
+import org.isnad.answer.Citation;
 import org.isnad.brief.BriefRenderer;
 import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefing;
@@ -10,7 +12,8 @@ import org.isnad.text.Language;
 
 /**
  * /brief TOPIC: a briefing for staff (or everyone when {@code brief.openToAll}), recorded in the answer
- * log as a briefing before it is sent. The briefing's blocks (headline, points, key facts) are packed
+ * log as a briefing before it is sent. "/brief" with no topic, sent as a reply to one of the bot's
+ * answers, briefs on the documents that answer cited (same access rule). The briefing's blocks (headline, points, key facts) are packed
  * into messages by the {@link MessageSplitter}, so a point is never cut. A core without briefings
  * answers "not available yet".
  */
@@ -29,8 +32,18 @@ final class BriefCommand implements Command {
             turn.say("brief.staffOnly");
             return;
         }
-        String topic = turn.in().text() == null ? "" : turn.in().text();
-        Optional<Briefing> found = turn.ctx().core().brief(BriefRequest.topic(topic).inLanguage(turn.forcedLanguage()));
+        String topic = turn.in().text() == null ? "" : turn.in().text().strip();
+        BriefRequest request;
+        if (topic.isEmpty() && turn.in().replyTo() != null) {
+            Optional<List<String>> docs = answerDocuments(turn);
+            if (docs.isEmpty()) {
+                return;
+            }
+            request = BriefRequest.documents(docs.get());
+        } else {
+            request = BriefRequest.topic(topic);
+        }
+        Optional<Briefing> found = turn.ctx().core().brief(request.inLanguage(turn.forcedLanguage()));
         if (found.isEmpty()) {
             turn.say("brief.unavailable");
             return;
@@ -43,5 +56,25 @@ final class BriefCommand implements Command {
         List<MessageSplitter.Block> parts = new ArrayList<>();
         blocks.forEach(b -> parts.add(MessageSplitter.Block.text(b, language)));
         turn.send(new MessageSplitter().split(parts, "\n\n"), null);
+    }
+
+    /**
+     * The documents cited by the answer the command replies to, in citation order; empty (after telling
+     * the user why) when that message carries no answer the bot still knows, or one without citations.
+     */
+    private static Optional<List<String>> answerDocuments(Turn turn) {
+        BotContext ctx = turn.ctx();
+        Optional<Answer> answer = ctx.sentAnswers().ref(turn.in().chatId(), turn.in().replyTo())
+                .flatMap(ref -> ctx.refs().get(ref).or(() -> ctx.recorder().recall(ref)));
+        if (answer.isEmpty()) {
+            turn.say("brief.notAnAnswer");
+            return Optional.empty();
+        }
+        List<String> docIds = answer.get().citations().stream().map(Citation::docId).distinct().toList();
+        if (docIds.isEmpty()) {
+            turn.say("brief.noSources");
+            return Optional.empty();
+        }
+        return Optional.of(docIds);
     }
 }
