@@ -83,8 +83,11 @@ public final class IsnadIndex implements Closeable {
 
     // ---------------------------------------------------------------- writing
 
-    /** Adds {@code doc} with its passages, replacing any earlier version with the same id. */
-    public synchronized void upsert(Document doc, List<Passage> passages) {
+    /**
+     * Adds {@code doc} with its passages, replacing any earlier version with the same id. Safe to call
+     * from several threads at once (Lucene's writer indexes them in parallel).
+     */
+    public void upsert(Document doc, List<Passage> passages) {
         List<org.apache.lucene.document.Document> block = new ArrayList<>(passages.size() + 1);
         block.add(docEntry(doc));
         // The title and the date (as "2024-02-20") are searchable on every passage: they place it.
@@ -125,7 +128,7 @@ public final class IsnadIndex implements Closeable {
         }
     }
 
-    private IndexWriter writer() throws IOException {
+    private synchronized IndexWriter writer() throws IOException {
         if (writer == null) {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -154,15 +157,14 @@ public final class IsnadIndex implements Closeable {
 
     /**
      * A passage entry stores only its offsets and sentences: its text and its document's metadata are
-     * read from the document entry when a search returns it, so nothing is stored twice. Outlet,
-     * language and date are indexed (not stored) for filters.
+     * read from the document entry when a search returns it, so nothing is stored twice. Outlet and
+     * date are indexed (not stored) for filters.
      */
     private org.apache.lucene.document.Document passageEntry(Document d, Passage p, String titleField,
             ReplayedTokens.Recording title) {
         var e = new org.apache.lucene.document.Document();
         e.add(new StringField(Fields.TYPE, Fields.TYPE_PASSAGE, Field.Store.NO));
         e.add(new StringField(Fields.OWNER, d.id(), Field.Store.YES));
-        e.add(new StringField(Fields.LANG, d.language().code(), Field.Store.NO));
         if (d.outlet() != null) {
             e.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.NO));
         }

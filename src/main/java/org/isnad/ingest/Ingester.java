@@ -53,32 +53,53 @@ public final class Ingester {
     /** Ingests files and folders (walked recursively; files of other types in folders are ignored). */
     public IngestReport ingest(List<Path> paths, boolean deleteMissing, IngestListener listener) {
         long t0 = System.nanoTime();
-        Run run = new Run(listener, index.storedStates());
-        List<Input> inputs = new ArrayList<>();
-        for (Path path : paths) {
-            collect(path, inputs, run);
+        try (Run run = new Run(listener, index.storedStates(), newPipeline())) {
+            List<Input> inputs = new ArrayList<>();
+            for (Path path : paths) {
+                collect(path, inputs, run);
+            }
+            listener.started(inputs.stream().mapToLong(Input::size).sum());
+            for (Input input : inputs) {
+                readFile(input, run);
+                listener.progressed(input.size());
+            }
+            settle(run);
+            if (deleteMissing) {
+                deleteMissing(run);
+            }
+            index.commit();
+            return run.report(System.nanoTime() - t0);
         }
-        listener.started(inputs.stream().mapToLong(Input::size).sum());
-        for (Input input : inputs) {
-            readFile(input, run);
-            listener.progressed(input.size());
+    }
+
+    private WritePipeline newPipeline() {
+        return new WritePipeline(Runtime.getRuntime().availableProcessors(), this::write);
+    }
+
+    /** Waits for the documents being written and counts the ones that failed as skipped. */
+    private static void settle(Run run) {
+        for (WritePipeline.Failed f : run.pipeline.drain()) {
+            run.skip(new Skip(f.origin() == null ? f.doc().id() : f.origin(), "could not be indexed: " + f.reason()));
+            run.stored.remove(f.doc().id());
+            if (f.wasNew()) {
+                run.added--;
+            } else {
+                run.updated--;
+            }
         }
-        if (deleteMissing) {
-            deleteMissing(run);
-        }
-        index.commit();
-        return run.report(System.nanoTime() - t0);
     }
 
     /** Ingests documents built in memory (evaluation sets); ids are required. */
     public IngestReport ingestDocuments(List<RawDocument> documents) {
         long t0 = System.nanoTime();
-        Run run = new Run(IngestListener.NONE, index.storedStates());
-        for (RawDocument raw : documents) {
-            accept(raw, raw.id(), null, run);
+        try (Run run = new Run(IngestListener.NONE, index.storedStates(), newPipeline())) {
+            for (RawDocument raw : documents) {
+                accept(raw, raw.id(), null, run);
+            }
+            settle(run);
+            index.commit();
+            return run.report(System.nanoTime() - t0);
         }
-        index.commit();
-        return run.report(System.nanoTime() - t0);
     }
 
     /** Turns a raw document into the stored form: id, tidy metadata, language, date, hash. */
@@ -203,12 +224,7 @@ public final class Ingester {
             run.unchanged++;
             return;
         }
-        try {
-            write(doc);
-        } catch (RuntimeException e) {
-            run.skip(new Skip(raw.origin() == null ? doc.id() : raw.origin(), "could not be indexed: " + e.getMessage()));
-            return;
-        }
+        run.pipeline.submit(doc, raw.origin(), old == null);
         run.stored.put(doc.id(), new IsnadIndex.StoredState(doc.contentHash(), source));
         if (old == null) {
             run.added++;
@@ -216,6 +232,8 @@ public final class Ingester {
             run.updated++;
         }
         if (++run.sinceCommit >= COMMIT_EVERY) {
+            // Whole batches only: every document counted so far is written before the commit.
+            settle(run);
             index.commit();
             run.sinceCommit = 0;
         }
@@ -257,8 +275,9 @@ public final class Ingester {
     private record Input(Path root, Path file, long size) {}
 
     /** The mutable tally of one run, kept out of the ingester so the ingester holds no run state. */
-    private static final class Run {
+    private static final class Run implements AutoCloseable {
         final IngestListener listener;
+        final WritePipeline pipeline;
         final Map<String, IsnadIndex.StoredState> stored;
         final Set<String> idsSeen = new HashSet<>();
         final Set<String> sourcesRead = new HashSet<>();
@@ -270,14 +289,20 @@ public final class Ingester {
         int sinceCommit;
         long bytes;
 
-        Run(IngestListener listener, Map<String, IsnadIndex.StoredState> stored) {
+        Run(IngestListener listener, Map<String, IsnadIndex.StoredState> stored, WritePipeline pipeline) {
             this.listener = listener;
+            this.pipeline = pipeline;
             this.stored = new HashMap<>(stored);
         }
 
         void skip(Skip s) {
             skips.add(s);
             listener.skipped(s);
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
         }
 
         IngestReport report(long nanos) {
