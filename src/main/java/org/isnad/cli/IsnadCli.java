@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
             LogCommand.class,
             ReviewCommand.class,
         })

@@ -1,0 +1,76 @@
+package org.isnad.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.isnad.Json;
+import org.isnad.cli.IsnadCli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The eval and bench doors: usage errors, and the bench JSON contract on a small file. */
+class EvalCliTest {
+
+    static final Path NEWS = Path.of("src/test/resources/eval/news.jsonl");
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return IsnadCli.run(Map.of("ISNAD_DATA_DIR", dir.resolve("data").toString()), args);
+    }
+
+    @Test
+    void benchIngestPrintsIsnadBesideLuceneWithARatio() throws Exception {
+        assertThat(run("bench", "ingest", "--warmup", "0", "--rounds", "1", "--json", NEWS.toString())).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        for (String system : new String[] {"isnad", "lucene"}) {
+            assertThat(r.get(system).get("articles").asInt()).isEqualTo(12);
+            assertThat(r.get(system).get("articlesPerSec").asDouble()).isPositive();
+            assertThat(r.get(system).get("mbPerSec").asDouble()).isPositive();
+            assertThat(r.get(system).get("peakHeapMb").asDouble()).isPositive();
+        }
+        assertThat(r.get("ratio").asDouble()).isPositive();
+    }
+
+    @Test
+    void evalWithoutADatasetOrSetIsAUsageError() {
+        assertThat(run("eval")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dataset");
+        assertThat(run("eval", "--dataset", dir.resolve("missing.json").toString())).isEqualTo(1);
+        assertThat(run("eval", "--dataset", NEWS.toString(), "--withhold", "1.5")).isEqualTo(2);
+    }
+
+    @Test
+    void benchBriefSaysItIsNotAvailableYet() {
+        assertThat(run("bench", "brief")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not available yet");
+    }
+}
