@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import org.isnad.answer.AnswerFactory;
 import org.isnad.answer.AnswerService;
+import org.isnad.answer.llm.LlmAnswerers;
 import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 import org.isnad.ingest.IngestListener;
 import org.isnad.ingest.IngestReport;
 import org.isnad.ingest.Ingester;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every feature from one {@link IsnadConfig} and hands the doors
@@ -95,9 +97,19 @@ public final class Isnad implements AutoCloseable {
     /** The one entry point for questions (CLI, bot, briefings). */
     public synchronized AnswerService answers() {
         if (answers == null) {
-            answers = answerFactory().service();
+            answers = "llm".equalsIgnoreCase(config.answer().answerer()) ? llmAnswers() : answerFactory().service();
         }
         return answers;
+    }
+
+    /** LLM mode ({@code answer.answerer: llm}); a configuration it cannot use leaves the extractive answerer. */
+    private AnswerService llmAnswers() {
+        try {
+            return answerFactory().service(LlmAnswerers.fromConfig(config.llm(), index(), answerFactory()));
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Isnad.class).warn("LLM mode is off, answering extractively: {}", e.getMessage());
+            return answerFactory().service();
+        }
     }
 
     /**

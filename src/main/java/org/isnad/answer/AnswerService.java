@@ -62,7 +62,7 @@ public final class AnswerService {
                 draft = Draft.notAnswered(templates.get(language, "not_answered"), draft.candidates(), draft.notes());
             }
             return new Answer(original, language.code(), draft.answered(), draft.text(), draft.citations(),
-                    draft.conflicts(), answerer.mode(), ms(t0), draft.candidates(), draft.notes());
+                    draft.conflicts(), modeOf(draft), ms(t0), draft.candidates(), draft.notes());
         } catch (RuntimeException e) {
             LOG.warn("answering failed: {}", e.toString(), e);
             return new Answer(original, language.code(), false, templates.get(language, "error"), List.of(), List.of(),
@@ -72,5 +72,11 @@ public final class AnswerService {
 
     private static long ms(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** The mode that produced the text: an answerer that fell back says so in a "fallback=" note. */
+    private String modeOf(Draft draft) {
+        boolean fellBack = draft.notes().stream().anyMatch(n -> n.startsWith("fallback="));
+        return fellBack ? "extractive" : answerer.mode();
     }
 }

@@ -47,8 +47,16 @@ public final class AnswerWriter {
         if (note != null && !note.isBlank()) {
             parts.add(note);
         }
+        // Markers the date sentence already carries are not repeated after it.
+        java.util.Set<Integer> referenced = new java.util.HashSet<>();
+        if (dates != null && !dates.isEmpty()) {
+            dates.groups().forEach(g -> referenced.addAll(g.citations()));
+        }
         List<String> quotes = new ArrayList<>();
         for (Citation c : citations) {
+            if (referenced.contains(c.n())) {
+                continue;
+            }
             quotes.add(templates.get(lang, "quote", Map.of("quote", c.quote(), "n", String.valueOf(c.n()))));
         }
         parts.add(String.join(templates.get(lang, "quote.separator").replace("\\s", " "), quotes));

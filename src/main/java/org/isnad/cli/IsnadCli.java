@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             StatsCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             LogCommand.class,
             ReviewCommand.class,
         })

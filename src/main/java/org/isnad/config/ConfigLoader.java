@@ -33,7 +33,16 @@ public final class ConfigLoader {
 
     /** @param env the environment to read overrides from (pass {@code System.getenv()} in production) */
     public ConfigLoader(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this.env = withAliases(env);
+    }
+
+    /** Short names documented for users: ISNAD_ANSWERER is answer.answerer (ISNAD_ANSWER_ANSWERER). */
+    private static Map<String, String> withAliases(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        if (env.get("ISNAD_ANSWERER") != null) {
+            out.putIfAbsent("ISNAD_ANSWER_ANSWERER", env.get("ISNAD_ANSWERER"));
+        }
+        return Map.copyOf(out);
     }
 
     /** The defaults plus {@code ISNAD_CONFIG} (a YAML file) plus environment overrides. */

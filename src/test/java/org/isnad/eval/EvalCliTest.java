@@ -61,6 +61,28 @@ class EvalCliTest {
     }
 
     @Test
+    void benchAskPrintsAnswerLatencyBesidePlainLuceneSearch() throws Exception {
+        assertThat(run("bench", "ask", "--corpus", NEWS.toString(), "--questions", "8", "--warmup", "0", "--rounds", "1", "--json")).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        for (String system : new String[] {"isnad", "lucene"}) {
+            assertThat(r.get(system).get("questions").asInt()).isEqualTo(8);
+            assertThat(r.get(system).get("p50Ms").asDouble()).isPositive();
+            assertThat(r.get(system).get("p99Ms").asDouble()).isGreaterThanOrEqualTo(r.get(system).get("p50Ms").asDouble());
+        }
+        assertThat(r.get("ratio").asDouble()).isPositive();
+    }
+
+    @Test
+    void evalOnOurOwnSetPrintsThePassRateBesideLucene() throws Exception {
+        assertThat(run("eval", "--set", "src/test/resources/eval/questions.jsonl", "--corpus", "corpus/sample", NEWS.toString(),
+                "--warmup", "0", "--json")).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(r.get("questions").asInt()).isEqualTo(46);
+        assertThat(r.get("isnad").get("pass").asDouble()).isGreaterThan(r.get("lucene").get("pass").asDouble());
+        assertThat(r.get("isnad").get("validity").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void evalWithoutADatasetOrSetIsAUsageError() {
         assertThat(run("eval")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dataset");

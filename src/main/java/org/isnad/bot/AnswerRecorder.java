@@ -1,0 +1,23 @@
+package org.isnad.bot;
+
+import java.util.Optional;
+import org.isnad.answer.Answer;
+
+/**
+ * Where the bot records each answer before sending it, and the 👍/👎 it gets. The reference returned
+ * is what the answer's buttons carry. {@link AuditRecorder} writes to the answer log;
+ * {@link MemoryRecorder} keeps references in memory (tests, benchmarks).
+ */
+public interface AnswerRecorder {
+
+    /** Records the answer about to be sent and returns its reference. Never throws. */
+    long record(Answer answer, long chatId, long userId, Role role, long updateId);
+
+    /** Records feedback on the answer {@code ref}; false when it is unknown. */
+    boolean feedback(long ref, boolean up);
+
+    /** The answer recorded as {@code ref}, when it can be read back (the bot's own memory is bounded). */
+    default Optional<Answer> recall(long ref) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,113 @@
+package org.isnad.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.isnad.Json;
+import org.isnad.text.Language;
+
+/**
+ * What the bot must remember across restarts, in {@code <dataDir>/bot-state.json}: the last update it
+ * has taken on (written before it replies, so a restart never answers an update twice) and each user's
+ * /lang choice. Kept per bot and Bot API endpoint ({@code key}), since update ids are per bot and an
+ * emulator starts its own count again. Written to a temporary file and moved into place.
+ */
+public final class BotState {
+
+    public static final String FILE_NAME = "bot-state.json";
+
+    private final Path file;
+    private final String key;
+    private long lastUpdateId;
+    private final Map<Long, Language> languages = new HashMap<>();
+
+    private BotState(Path file, String key) {
+        this.file = file;
+        this.key = key;
+    }
+
+    /** Reads the state for {@code key} from {@code dataDir}; a missing or unreadable file starts afresh. */
+    public static BotState open(Path dataDir, String key) {
+        BotState state = new BotState(dataDir.resolve(FILE_NAME), key);
+        if (Files.exists(state.file)) {
+            try {
+                JsonNode bot = Json.mapper().readTree(state.file.toFile()).path("bots").path(key);
+                state.lastUpdateId = bot.path("lastUpdateId").asLong(0);
+                bot.path("languages").fields().forEachRemaining(e -> {
+                    Language l = Language.fromCode(e.getValue().asText());
+                    if (l != Language.OTHER) {
+                        state.languages.put(Long.parseLong(e.getKey()), l);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read " + state.file + " (" + e.getMessage()
+                        + "); move it away to start afresh", e);
+            }
+        }
+        return state;
+    }
+
+    public synchronized long lastUpdateId() {
+        return lastUpdateId;
+    }
+
+    /** Records that updates up to {@code updateId} are taken on; persisted before this returns. */
+    public synchronized void advanceTo(long updateId) {
+        if (updateId > lastUpdateId) {
+            lastUpdateId = updateId;
+            save();
+        }
+    }
+
+    /** The user's /lang choice; empty means "auto". */
+    public synchronized Optional<Language> language(long userId) {
+        return Optional.ofNullable(languages.get(userId));
+    }
+
+    public synchronized void setLanguage(long userId, Language language) {
+        if (language == null || language == Language.OTHER) {
+            languages.remove(userId);
+        } else {
+            languages.put(userId, language);
+        }
+        save();
+    }
+
+    private void save() {
+        try {
+            ObjectNode root = Files.exists(file) ? readOrEmpty() : Json.mapper().createObjectNode();
+            ObjectNode bots = root.has("bots") && root.get("bots").isObject() ? (ObjectNode) root.get("bots") : root.putObject("bots");
+            ObjectNode bot = bots.putObject(key);
+            bot.put("lastUpdateId", lastUpdateId);
+            ObjectNode langs = bot.putObject("languages");
+            languages.forEach((user, l) -> langs.put(String.valueOf(user), l.code()));
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            Files.createDirectories(file.getParent());
+            Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private ObjectNode readOrEmpty() {
+        try {
+            JsonNode n = Json.mapper().readTree(file.toFile());
+            return n instanceof ObjectNode o ? o : Json.mapper().createObjectNode();
+        } catch (IOException e) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+}

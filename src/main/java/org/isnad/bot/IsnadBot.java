@@ -1,0 +1,197 @@
+package org.isnad.bot;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.isnad.text.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+
+/**
+ * The Telegram door: takes updates from long polling, remembers the last one taken on before anything
+ * is answered, and routes each to a command, the question handler or the button handler, one at a time
+ * per chat. No search or answer logic lives here: it calls the core and renders what comes back. A user
+ * never sees an exception: a failure is logged (without the message text) and answered with an apology.
+ */
+public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IsnadBot.class);
+    /** The commands offered in Telegram's menu, in this order; /review is for moderators and stays out of it. */
+    private static final List<String> MENU = List.of("start", "help", "sources", "lang", "brief", "about");
+
+    private final BotContext ctx;
+    private final long botId;
+    private final ChatQueues chats;
+    private final FloodGuard flood;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "isnad-bot-typing");
+        t.setDaemon(true);
+        return t;
+    });
+    private final QuestionHandler questions = new QuestionHandler(ticker);
+    private final CallbackHandler callbacks = new CallbackHandler();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    public IsnadBot(BotContext ctx, long botId, int workerThreads) {
+        this.ctx = ctx;
+        this.botId = botId;
+        this.chats = new ChatQueues(workerThreads);
+        this.flood = new FloodGuard(ctx.config().telegram().floodPerMinute());
+        for (Command c : List.of(new StartCommand(), new HelpCommand(), new SourcesCommand(), new LangCommand(),
+                new BriefCommand(), new AboutCommand(), new ReviewCommand())) {
+            commands.put(c.name(), c);
+        }
+    }
+
+    public BotContext context() {
+        return ctx;
+    }
+
+    /** Registers the command menu with setMyCommands: Arabic, English, and English as the default. */
+    public void registerCommands() {
+        for (Language l : List.of(Language.AR, Language.EN)) {
+            List<BotCommand> list = new ArrayList<>();
+            for (String name : MENU) {
+                list.add(new BotCommand(name, ctx.texts().plain(l, "commands." + name, Map.of())));
+            }
+            ctx.sender().call(SetMyCommands.builder().commands(list).languageCode(l.code()).build());
+            if (l == Language.EN) {
+                ctx.sender().call(SetMyCommands.builder().commands(list).build());
+            }
+        }
+    }
+
+    /**
+     * Takes a batch from long polling. Updates already taken on (a restart, or a server that ignores
+     * {@code offset}) are skipped; the newest id is persisted before any reply is queued.
+     */
+    @Override
+    public void consume(List<Update> updates) {
+        long last = ctx.state().lastUpdateId();
+        List<Update> fresh = new ArrayList<>();
+        for (Update u : updates) {
+            if (u.getUpdateId() != null && u.getUpdateId() > last) {
+                fresh.add(u);
+            } else {
+                skipped.incrementAndGet();
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        fresh.sort(Comparator.comparing(Update::getUpdateId));
+        try {
+            ctx.state().advanceTo(fresh.get(fresh.size() - 1).getUpdateId());
+        } catch (RuntimeException e) {
+            // Without the record a restart could answer these twice; answering them once now is better than not at all.
+            LOG.error("could not persist the last update id: {}", e.getMessage());
+        }
+        for (Update u : fresh) {
+            Incoming in;
+            try {
+                in = Incoming.of(u, ctx.botUsername(), botId);
+            } catch (RuntimeException e) {
+                LOG.warn("unreadable update {} skipped: {}", u.getUpdateId(), e.toString());
+                continue;
+            }
+            if (in.kind() == Incoming.Kind.IGNORED) {
+                skipped.incrementAndGet();
+                continue;
+            }
+            LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
+            chats.submit(in.chatId(), () -> handle(in));
+        }
+    }
+
+    private void handle(Incoming in) {
+        Turn turn = new Turn(in, ctx);
+        try {
+            route(turn);
+        } catch (RuntimeException | Error e) {
+            LOG.error("update {} failed: {}", in.updateId(), e.toString(), e);
+            try {
+                if (in.kind() == Incoming.Kind.CALLBACK) {
+                    turn.answerCallback("notice.error");
+                } else {
+                    turn.say("notice.error");
+                }
+            } catch (RuntimeException again) {
+                LOG.error("could not send the apology for update {}: {}", in.updateId(), again.toString());
+            }
+        } finally {
+            handled.incrementAndGet();
+        }
+    }
+
+    private void route(Turn turn) {
+        Incoming in = turn.in();
+        if (!ctx.access().allowed(in.userId())) {
+            if (in.kind() == Incoming.Kind.CALLBACK) {
+                turn.answerCallback("notice.private");
+            } else if (flood.check(in.userId(), System.currentTimeMillis()) == FloodGuard.Verdict.ALLOW) {
+                turn.say("notice.private");
+            }
+            return;
+        }
+        if (in.kind() == Incoming.Kind.CALLBACK) {
+            callbacks.handle(turn);
+            return;
+        }
+        switch (flood.check(in.userId(), System.currentTimeMillis())) {
+            case DROP -> {
+                return;
+            }
+            case NOTIFY -> {
+                turn.say("notice.flood");
+                return;
+            }
+            case ALLOW -> { }
+        }
+        switch (in.kind()) {
+            case NOT_TEXT -> turn.say("notice.text");
+            case COMMAND -> {
+                Command c = commands.get(in.command());
+                if (c == null) {
+                    turn.say("unknown.command");
+                } else {
+                    c.handle(turn);
+                }
+            }
+            case TEXT -> questions.handle(turn);
+            default -> { }
+        }
+    }
+
+    /** Updates handled (answered or refused politely) and skipped (duplicates, not addressed to the bot). */
+    public long handled() {
+        return handled.get();
+    }
+
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /** Waits until every update taken on is handled and every reply sent; false on timeout. */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        return chats.awaitIdle(timeoutMs) && ctx.sender().awaitIdle(Math.max(1, deadline - System.currentTimeMillis()));
+    }
+
+    @Override
+    public void close() {
+        chats.close();
+        ticker.shutdownNow();
+        ctx.sender().close();
+    }
+}

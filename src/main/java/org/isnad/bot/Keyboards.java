@@ -1,0 +1,42 @@
+package org.isnad.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.isnad.answer.Answer;
+import org.isnad.answer.Citation;
+import org.isnad.text.Language;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/** The buttons under an answer: "Source [n]" for each quote (four to a row), then 👍 and 👎. */
+final class Keyboards {
+
+    private static final int SOURCES_PER_ROW = 4;
+
+    private Keyboards() {}
+
+    static InlineKeyboardMarkup forAnswer(Answer answer, long ref, BotTexts texts, Language language) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Citation c : answer.citations()) {
+            if (row.size() == SOURCES_PER_ROW) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+            row.add(button(texts.plain(language, "button.source", Map.of("n", c.n())), CallbackData.source(ref, c.n())));
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        rows.add(new InlineKeyboardRow(
+                button(texts.plain(language, "button.up", Map.of()), CallbackData.feedback(ref, true)),
+                button(texts.plain(language, "button.down", Map.of()), CallbackData.feedback(ref, false))));
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    private static InlineKeyboardButton button(String label, CallbackData data) {
+        return InlineKeyboardButton.builder().text(label).callbackData(data.encode()).build();
+    }
+}

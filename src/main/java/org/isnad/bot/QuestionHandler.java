@@ -1,0 +1,61 @@
+package org.isnad.bot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.isnad.answer.Answer;
+import org.isnad.text.Language;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+
+/**
+ * A question: typing indicator, the core's answer, recorded in the answer log before the reply is
+ * sent, then the reply with its buttons.
+ */
+final class QuestionHandler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuestionHandler.class);
+
+    /** Telegram shows "typing…" for 5 s; refreshed a little sooner while the core works. */
+    private static final long TYPING_REFRESH_MS = 4_500;
+
+    private final ScheduledExecutorService ticker;
+
+    QuestionHandler(ScheduledExecutorService ticker) {
+        this.ticker = ticker;
+    }
+
+    void handle(Turn turn) {
+        BotContext ctx = turn.ctx();
+        String question = turn.in().text();
+        if (question == null || question.isBlank()) {
+            turn.say("notice.text");
+            return;
+        }
+        int max = ctx.config().telegram().maxQuestionChars();
+        if (max > 0 && question.length() > max) {
+            turn.say("notice.tooLong", Map.of("max", max));
+            return;
+        }
+        Runnable typing = () -> ctx.sender().bestEffort(turn.in().chatId(), SendChatAction.builder()
+                .chatId(String.valueOf(turn.in().chatId())).action(ActionType.TYPING.toString()).build());
+        typing.run();
+        ScheduledFuture<?> refresh = ticker.scheduleAtFixedRate(typing, TYPING_REFRESH_MS, TYPING_REFRESH_MS, TimeUnit.MILLISECONDS);
+        Language forced = turn.forcedLanguage();
+        Answer answer;
+        long t0 = System.nanoTime();
+        try {
+            answer = ctx.core().ask(question, forced);
+        } finally {
+            refresh.cancel(false);
+        }
+        long ref = ctx.recorder().record(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
+        ctx.refs().put(ref, answer);
+        LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
+        Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
+        List<String> messages = ctx.renderer().answer(answer, language);
+        turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language));
+    }
+}

@@ -1,0 +1,190 @@
+package org.isnad.bot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.isnad.answer.Answer;
+import org.isnad.answer.Citation;
+import org.isnad.answer.Conflict;
+import org.isnad.index.DocInfo;
+import org.isnad.index.IndexStats;
+import org.isnad.ingest.Document;
+import org.isnad.text.Language;
+
+/**
+ * Turns what the core returns into Telegram HTML messages: the answer, each quote in a
+ * {@code <blockquote>} followed by its citation line, conflicts, and the views behind the buttons and
+ * commands. The only place the bot writes markup; every string from a user or a document is escaped.
+ */
+public final class ReplyRenderer {
+
+    private static final String BLOCK_SEPARATOR = "\n\n";
+    private static final int LATEST_TITLES = 5;
+
+    private final BotTexts texts;
+    private final MessageSplitter splitter;
+
+    public ReplyRenderer(BotTexts texts, MessageSplitter splitter) {
+        this.texts = texts;
+        this.splitter = splitter;
+    }
+
+    /** The language a reply to this answer is written in: the answer's own, else the given one. */
+    public static Language replyLanguage(Answer answer, Language fallback) {
+        Language l = Language.fromCode(answer.language());
+        return BotTexts.supported(l == Language.OTHER ? fallback : l);
+    }
+
+    /** The answer as one or more messages, each within Telegram's limit. */
+    public List<String> answer(Answer answer, Language language) {
+        List<MessageSplitter.Block> blocks = new ArrayList<>();
+        if (!answer.answered() && answer.citations().isEmpty()) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.none")));
+        }
+        if (answer.answer() != null && !answer.answer().isBlank()) {
+            blocks.add(MessageSplitter.Block.text(answer.answer().strip(), language));
+        }
+        if (!answer.answered() && !answer.citations().isEmpty()) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.closest")));
+        }
+        for (Citation c : answer.citations()) {
+            blocks.add(MessageSplitter.Block.quote(c.quote(), language));
+            blocks.add(MessageSplitter.Block.markup(citationLine(c, language)));
+        }
+        for (Conflict conflict : answer.conflicts()) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.conflict",
+                    Map.of("note", conflict.note() == null ? "" : conflict.note(), "about", conflict.about(),
+                            "citations", markers(conflict.citations())))));
+        }
+        return splitter.split(blocks, BLOCK_SEPARATOR);
+    }
+
+    /** "[1] title — outlet, date; speaker", from the {@code citation*} templates. */
+    public String citationLine(Citation c, Language language) {
+        return citationLine(c.n(), nonBlank(c.title(), c.docId()), c.outlet(), c.date(), c.speaker(), language);
+    }
+
+    private String citationLine(int n, String title, String outlet, String date, String speaker, Language language) {
+        List<String> parts = new ArrayList<>();
+        for (String s : new String[] {outlet, date}) {
+            if (s != null && !s.isBlank()) {
+                parts.add(Html.text(s, language));
+            }
+        }
+        String meta = "";
+        if (!parts.isEmpty()) {
+            String separator = texts.html(language, "list.separator").replace("_", " ");
+            meta = " " + texts.html(language, "citation.meta", Map.of("parts", new SafeHtml(String.join(separator, parts))));
+        }
+        if (speaker != null && !speaker.isBlank()) {
+            meta += texts.html(language, "citation.speaker", Map.of("speaker", speaker));
+        }
+        return texts.html(language, "citation", Map.of("n", n, "title", title, "meta", new SafeHtml(meta)));
+    }
+
+    /** The quote shown within its paragraph, the quote in bold, with title, outlet and date. */
+    public List<String> source(Citation c, Document doc, Language language) {
+        String text = doc.text();
+        int start = Math.max(0, Math.min(c.start(), text.length()));
+        int end = Math.max(start, Math.min(c.end(), text.length()));
+        int from = text.lastIndexOf('\n', Math.max(0, start - 1));
+        from = from < 0 ? 0 : from + 1;
+        int to = text.indexOf('\n', end);
+        to = to < 0 ? text.length() : to;
+        if (start < from) {
+            from = start;
+        }
+        Language paragraphLanguage = Html.isRtl(text.substring(from, to)) ? Language.AR : Language.EN;
+        String paragraph = Html.escape(text.substring(from, start)) + "<b>" + Html.escape(text.substring(start, end))
+                + "</b>" + Html.escape(text.substring(end, to));
+        if (Html.isRtl(paragraphLanguage) != Html.isRtl(language)) {
+            paragraph = Html.FSI + paragraph + Html.PDI;
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("n", c.n());
+        v.put("title", nonBlank(doc.title(), doc.id()));
+        v.put("outlet", nonBlank(doc.outlet(), ""));
+        v.put("date", doc.date() == null ? "" : doc.date().toString());
+        v.put("url", nonBlank(doc.url(), ""));
+        String header = texts.html(language, "source.header", v);
+        List<MessageSplitter.Block> blocks = new ArrayList<>();
+        blocks.add(MessageSplitter.Block.markup(header));
+        MessageSplitter.Block body = MessageSplitter.Block.markup("<blockquote>" + paragraph + "</blockquote>");
+        if (Html.parsedLength(body.markup()) > MessageSplitter.LIMIT - Html.parsedLength(header) - 2) {
+            // A very long paragraph: show the quote alone, in bold, rather than cut the markup.
+            body = MessageSplitter.Block.markup("<blockquote><b>" + Html.text(c.quote(), language) + "</b></blockquote>");
+        }
+        blocks.add(body);
+        return splitter.split(blocks, BLOCK_SEPARATOR);
+    }
+
+    /** /sources: document count, outlets, date range, latest titles. */
+    public List<String> sources(IndexStats stats, Language language) {
+        List<MessageSplitter.Block> blocks = new ArrayList<>();
+        if (stats.documents() == 0) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "sources.empty")));
+            return splitter.split(blocks, BLOCK_SEPARATOR);
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("documents", stats.documents());
+        v.put("outlets", String.join(", ", stats.outlets().keySet()));
+        v.put("outletCount", stats.outlets().size());
+        v.put("from", stats.firstDate() == null ? "—" : stats.firstDate().toString());
+        v.put("to", stats.lastDate() == null ? "—" : stats.lastDate().toString());
+        blocks.add(MessageSplitter.Block.markup(texts.html(language, "sources.summary", v)));
+        StringBuilder latest = new StringBuilder(texts.html(language, "sources.latest"));
+        int shown = 0;
+        for (DocInfo d : stats.latest()) {
+            if (shown++ == LATEST_TITLES) {
+                break;
+            }
+            latest.append('\n').append(texts.html(language, "sources.item", Map.of(
+                    "title", nonBlank(d.title(), d.id()),
+                    "outlet", nonBlank(d.outlet(), ""),
+                    "date", d.date() == null ? "" : d.date().toString())));
+        }
+        blocks.add(MessageSplitter.Block.markup(latest.toString()));
+        return splitter.split(blocks, BLOCK_SEPARATOR);
+    }
+
+    /** /start: the welcome with two or three example questions drawn from the newest documents. */
+    public List<String> welcome(IndexStats stats, Language language) {
+        List<String> examples = new ArrayList<>();
+        String[] templates = {"start.example1", "start.example2", "start.example3"};
+        int t = 0;
+        for (DocInfo d : stats.latest()) {
+            if (examples.size() == templates.length) {
+                break;
+            }
+            if (d.title() == null || d.title().isBlank()) {
+                continue;
+            }
+            examples.add(texts.html(language, templates[t++], Map.of("title", d.title(), "outlet", nonBlank(d.outlet(), ""))));
+        }
+        // Fewer documents than templates: more questions about the newest ones.
+        while (examples.size() < 2 && !stats.latest().isEmpty() && t < templates.length) {
+            DocInfo d = stats.latest().get(0);
+            examples.add(texts.html(language, templates[t++], Map.of("title", nonBlank(d.title(), d.id()), "outlet", nonBlank(d.outlet(), ""))));
+        }
+        StringBuilder list = new StringBuilder();
+        for (String e : examples) {
+            list.append(list.isEmpty() ? "" : "\n").append(texts.html(language, "start.exampleLine", Map.of("example", new SafeHtml(e))));
+        }
+        String key = examples.isEmpty() ? "start.noExamples" : "start";
+        return splitter.split(List.of(MessageSplitter.Block.markup(
+                texts.html(language, key, Map.of("examples", new SafeHtml(list.toString()))))), BLOCK_SEPARATOR);
+    }
+
+    private static String markers(List<Integer> ns) {
+        StringBuilder out = new StringBuilder();
+        for (Integer n : ns) {
+            out.append('[').append(n).append(']');
+        }
+        return out.toString();
+    }
+
+    private static String nonBlank(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+}

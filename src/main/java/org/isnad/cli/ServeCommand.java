@@ -1,0 +1,56 @@
+package org.isnad.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.isnad.Isnad;
+import org.isnad.bot.BotServer;
+import org.isnad.bot.BotToken;
+import org.isnad.bot.IsnadBotCore;
+import org.isnad.bot.AuditRecorder;
+import org.isnad.config.IsnadConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the Telegram bot (long polling) until stopped with Ctrl-C.",
+                "Token: TELEGRAM_BOT_TOKEN or telegram.tokenFile. Bot API: telegram.apiUrl / ISNAD_TELEGRAM_API_URL."})
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    IsnadCli root;
+
+    @Override
+    public Integer call() throws Exception {
+        IsnadConfig config = root.config();
+        String token = BotToken.resolve(root.env(), config.telegram());
+        try (Isnad isnad = Isnad.open(config)) {
+            isnad.ensureSampleIndexed();
+            IsnadBotCore core = new IsnadBotCore(isnad);
+            warmUp(core);
+            CountDownLatch stop = new CountDownLatch(1);
+            try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    stop.countDown();
+                }, "isnad-serve-stop"));
+                System.err.println("isnad: bot @" + server.bot().context().botUsername() + " is running against "
+                        + BotServer.telegramUrl(config.telegram().apiUrl()).getHost() + "; Ctrl-C stops it");
+                stop.await();
+            }
+        }
+        return 0;
+    }
+
+    /** One question through the core before the first subscriber's, so theirs does not pay for loading. */
+    private static void warmUp(IsnadBotCore core) {
+        try {
+            org.isnad.index.IndexStats stats = core.stats();
+            // Both languages' paths (cross-lingual matching loads its dictionaries on first use).
+            core.ask("Who was invited, when and why?", null);
+            String title = stats.latest().isEmpty() ? "من قال ماذا ومتى؟" : stats.latest().get(0).title();
+            core.ask(title, null);
+        } catch (RuntimeException e) {
+            // The bot still starts; the first real question will show the problem to the log.
+        }
+    }
+}

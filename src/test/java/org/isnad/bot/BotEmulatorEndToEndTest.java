@@ -1,0 +1,176 @@
+package org.isnad.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.isnad.Isnad;
+import org.isnad.config.IsnadConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real bot (Telegram Bots 10.2.0, real HTTP) against telegram-test-api from npm, acting as users.
+ * The sample corpus is indexed in a temporary data folder.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BotEmulatorEndToEndTest {
+
+    private EmulatorProcess emulator;
+    private Isnad isnad;
+    private BotServer bot;
+    private int date = 1_700_000_000;
+
+    @BeforeAll
+    void start(@TempDir Path data) throws Exception {
+        emulator = EmulatorProcess.start();
+        IsnadConfig config = BotFixture.config(data, emulator.url());
+        isnad = Isnad.open(config);
+        isnad.ensureSampleIndexed();
+        bot = BotServer.start(new IsnadBotCore(isnad), new AuditRecorder(isnad.audit()), config,
+                BotFixture.TOKEN, BotFixture.fastOptions());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (bot != null) {
+            bot.close();
+        }
+        if (isnad != null) {
+            isnad.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private Map<String, Object> from(long id, String lang) {
+        return Map.of("id", id, "first_name", "U" + id, "is_bot", false, "language_code", lang);
+    }
+
+    private void say(long chatId, String text, String lang) throws Exception {
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(chatId, lang),
+                "chat", Map.of("id", chatId, "type", "private"), "date", date++, "text", text));
+    }
+
+    private void command(long chatId, String command, String lang) throws Exception {
+        emulator.post("/sendCommand", Map.of("botToken", BotFixture.TOKEN, "from", from(chatId, lang),
+                "chat", Map.of("id", chatId, "type", "private"), "date", date++, "text", command,
+                "entities", List.of(Map.of("type", "bot_command", "offset", 0, "length", command.length()))));
+    }
+
+    /** The bot's messages to the chat, waiting up to 10 s for at least {@code n}. */
+    private List<JsonNode> replies(long chatId, int n) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (out.size() < n && System.currentTimeMillis() < deadline) {
+            for (JsonNode m : emulator.post("/getUpdates", Map.of("token", BotFixture.TOKEN, "chatId", chatId)).path("result")) {
+                out.add(m);
+            }
+            Thread.sleep(50);
+        }
+        return out;
+    }
+
+    @Test
+    void anArabicQuestionGetsACitedHtmlAnswerWithSourceAndFeedbackButtons() throws Exception {
+        say(201, "من دعت روسيا إلى موسكو؟", "ar");
+        JsonNode reply = replies(201, 1).get(0).path("message");
+        assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
+        String text = reply.path("text").asText();
+        assertThat(text).contains("<blockquote>", "</blockquote>", "[1]");
+        assertThat(TelegramHtml.problem(text)).isNull();
+        String keyboard = reply.path("reply_markup").toString();
+        assertThat(keyboard).contains("src:", "fb:", "المصدر [1]");
+    }
+
+    @Test
+    void anEnglishQuestionGetsACitedHtmlAnswerQuotingTheArabicSample() throws Exception {
+        say(202, "Who did Russia invite to Moscow?", "en");
+        JsonNode reply = replies(202, 1).get(0).path("message");
+        assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
+        String text = reply.path("text").asText();
+        assertThat(TelegramHtml.problem(text)).isNull();
+        // The quotation is the sample's Arabic, isolated inside the English reply, with its citation line.
+        assertThat(text).contains("<blockquote>\u2068", "الفصائل الفلسطينية", "</blockquote>", "[1] \u2068يدعو بوتين حماس");
+        assertThat(reply.path("reply_markup").toString()).contains("fb:", "Source [1]");
+    }
+
+    @Test
+    void startHelpAndSourcesAnswer() throws Exception {
+        command(203, "/start", "en");
+        command(203, "/help", "en");
+        command(203, "/sources", "ar");
+        List<JsonNode> r = replies(203, 3);
+        assertThat(r).hasSize(3);
+        assertThat(r.get(0).path("message").path("text").asText()).contains("Welcome to Isnad", "•");
+        assertThat(r.get(1).path("message").path("text").asText()).contains("/sources", "/lang");
+        assertThat(r.get(2).path("message").path("text").asText()).contains("الأرشيف", "1");
+        for (JsonNode m : r) {
+            assertThat(TelegramHtml.problem(m.path("message").path("text").asText())).isNull();
+        }
+        JsonNode calls = emulator.post("/isnad/calls", Map.of("token", BotFixture.TOKEN)).path("result");
+        assertThat(calls.toString()).contains("setmycommands", "\"language_code\":\"ar\"", "\"language_code\":\"en\"");
+    }
+
+    @Test
+    void aSourceButtonShowsTheQuoteInItsParagraphAndThumbsUpIsAcknowledged() throws Exception {
+        say(204, "من دعت روسيا إلى موسكو؟", "ar");
+        JsonNode answer = replies(204, 1).get(0);
+        int messageId = answer.path("messageId").asInt();
+        String src = answer.path("message").path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        String up = null;
+        for (JsonNode row : answer.path("message").path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.path("callback_data").asText().endsWith(":up")) {
+                    up = b.path("callback_data").asText();
+                }
+            }
+        }
+        assertThat(src).startsWith("src:");
+        assertThat(up).isNotNull();
+        for (String data : List.of(src, up)) {
+            emulator.post("/sendCallback", Map.of("botToken", BotFixture.TOKEN, "from", from(204, "ar"),
+                    "message", Map.of("message_id", messageId, "date", date++, "chat", Map.of("id", 204, "type", "private")),
+                    "data", data));
+        }
+        JsonNode source = replies(204, 1).get(0).path("message");
+        assertThat(source.path("text").asText()).contains("<b>", "المصدر [1]");
+        assertThat(TelegramHtml.problem(source.path("text").asText())).isNull();
+        long deadline = System.currentTimeMillis() + 5_000;
+        String calls = "";
+        while (System.currentTimeMillis() < deadline) {
+            calls = emulator.post("/isnad/calls", Map.of("token", BotFixture.TOKEN)).path("result").toString();
+            if (calls.contains("سُجّل")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(calls).contains("answercallbackquery", "سُجّل");
+        long ref = CallbackData.decode(up).orElseThrow().ref();
+        assertThat(ref).isPositive();
+        org.isnad.audit.LogEntry entry = isnad.audit().get(ref).orElseThrow();
+        assertThat(entry.door()).isEqualTo(org.isnad.audit.Door.TELEGRAM);
+        assertThat(entry.question()).isEqualTo("من دعت روسيا إلى موسكو؟");
+        assertThat(entry.feedback()).isEqualTo(org.isnad.audit.Feedback.UP);
+    }
+
+    @Test
+    void aGroupMessageWithoutAMentionIsIgnored() throws Exception {
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(205, "en"),
+                "chat", Map.of("id", -900, "type", "group", "title", "G"), "date", date++, "text", "Who did Russia invite to Moscow?"));
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(205, "en"),
+                "chat", Map.of("id", -900, "type", "group", "title", "G"), "date", date++, "text", "@IsnadTestBot من دعت روسيا إلى موسكو؟"));
+        List<JsonNode> r = replies(-900, 1);
+        Thread.sleep(1500);
+        r.addAll(replies(-900, 0));
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).path("message").path("text").asText()).contains("<blockquote>");
+    }
+}
