@@ -82,9 +82,7 @@ public final class EvidenceSelector {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        // Quotes read in document order within each document, documents in order of their best quote.
-        List<String> docOrder = chosen.stream().map(Evidence::docId).distinct().toList();
-        chosen.sort(Comparator.<Evidence>comparingInt(e -> docOrder.indexOf(e.docId())).thenComparingInt(e -> e.sentence().start()));
+        // Quotes in order of evidence strength: the first one is the best answer.
         return chosen;
     }
 
