@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.isnad.brief.Briefer;
 import org.isnad.answer.AnswerFactory;
 import org.isnad.answer.AnswerService;
 import org.isnad.answer.llm.LlmAnswerers;
@@ -36,6 +37,7 @@ public final class Isnad implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private IsnadIndex index;
     private Ingester ingester;
+    private Briefer briefer;
     private AnswerFactory answerFactory;
     private AnswerService answers;
     private AuditLog audit;
@@ -84,6 +86,14 @@ public final class Isnad implements AutoCloseable {
             ingester = new Ingester(index(), config.ingest().maxDocumentBytes());
         }
         return ingester;
+    }
+
+    /** Briefings on a topic or on documents, over {@link #index()}. */
+    public synchronized Briefer briefer() {
+        if (briefer == null) {
+            briefer = new Briefer(index(), config.brief(), answerFactory().analyzer(), answerFactory().retriever());
+        }
+        return briefer;
     }
 
     /** The answer stack's parts (glossary, retriever, extractive answerer), built once. */

@@ -13,6 +13,11 @@ public interface AnswerRecorder {
     /** Records the answer about to be sent and returns its reference. Never throws. */
     long record(Answer answer, long chatId, long userId, Role role, long updateId);
 
+    /** Records a briefing (logged with kind "briefing" where the log tells kinds apart). */
+    default long recordBriefing(Answer briefing, long chatId, long userId, Role role, long updateId) {
+        return record(briefing, chatId, userId, role, updateId);
+    }
+
     /** Records feedback on the answer {@code ref}; false when it is unknown. */
     boolean feedback(long ref, boolean up);
 

@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.isnad.answer.Answer;
 import org.isnad.audit.AnswerEvent;
 import org.isnad.audit.AuditLog;
+import org.isnad.audit.Door;
 import org.isnad.audit.Feedback;
 import org.isnad.audit.LogEntry;
 
@@ -26,6 +27,12 @@ public final class AuditRecorder implements AnswerRecorder {
     public long record(Answer answer, long chatId, long userId, Role role, long updateId) {
         OptionalLong id = log.tryRecord(answer, AnswerEvent.telegram(chatId, userId, role.code(), updateId));
         return id.isPresent() ? id.getAsLong() : -fallback.record(answer, chatId, userId, role, updateId);
+    }
+
+    @Override
+    public long recordBriefing(Answer briefing, long chatId, long userId, Role role, long updateId) {
+        OptionalLong id = log.tryRecord(briefing, AnswerEvent.briefing(Door.TELEGRAM, chatId, userId, role.code(), updateId));
+        return id.isPresent() ? id.getAsLong() : -fallback.record(briefing, chatId, userId, role, updateId);
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.isnad.config.IsnadConfig;
 
 /**
  * What every handler shares: the core, the texts and renderer, the sender, the answer log and the
- * bot's memory. Built once by {@link IsnadBot}.
+ * bot's memory ({@code sentAnswers}: which sent messages carry which answer). Built once by {@link BotServer}.
  *
  * @param botUsername the bot's @username without "@", from getMe
  */
@@ -15,6 +15,7 @@ public record BotContext(
         Sender sender,
         AnswerRecorder recorder,
         AnswerRefs refs,
+        SentAnswers sentAnswers,
         Access access,
         BotState state,
         IsnadConfig config,

@@ -2,6 +2,8 @@ package org.isnad.bot;
 
 import java.util.Optional;
 import org.isnad.answer.Answer;
+import org.isnad.brief.BriefRequest;
+import org.isnad.brief.Briefing;
 import org.isnad.index.IndexStats;
 import org.isnad.ingest.Document;
 import org.isnad.text.Language;
@@ -19,4 +21,9 @@ public interface BotCore {
     IndexStats stats();
 
     Optional<Document> document(String id);
+
+    /** A briefing (/brief, staff); empty when this core has no briefing engine. */
+    default Optional<Briefing> brief(BriefRequest request) {
+        return Optional.empty();
+    }
 }

@@ -102,7 +102,7 @@ public final class BotServer implements AutoCloseable {
         int global = options.globalPerSecond() != null ? options.globalPerSecond() : t.globalPerSecond();
         Sender sender = new Sender(client, perChat, global, options.senderThreads());
         BotContext ctx = new BotContext(core, texts, new ReplyRenderer(texts, new MessageSplitter()), sender, recorder,
-                new AnswerRefs(10_000), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName());
+                new AnswerRefs(10_000), SentAnswers.open(config.dataPath(), key, 10_000), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName());
         WarmUp.run(ctx.renderer());
         IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads());
         if (options.registerCommands()) {

@@ -1,10 +1,25 @@
 package org.isnad.bot;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.isnad.answer.Answer;
+import org.isnad.answer.Citation;
+import org.isnad.brief.BriefRenderer;
+import org.isnad.brief.BriefRequest;
+import org.isnad.brief.Briefing;
+import org.isnad.text.Language;
+
 /**
- * /brief: briefings for staff. The briefings engine (issue 6) plugs in here: until it does, staff get a
- * clear "not available yet" and everyone else a polite "staff only".
+ * /brief TOPIC: a briefing for staff (or everyone when {@code brief.openToAll}), recorded in the answer
+ * log as a briefing before it is sent. "/brief" with no topic, sent as a reply to one of the bot's
+ * answers, briefs on the documents that answer cited (same access rule). The briefing's blocks (headline, points, key facts) are packed
+ * into messages by the {@link MessageSplitter}, so a point is never cut. A core without briefings
+ * answers "not available yet".
  */
 final class BriefCommand implements Command {
+
+    private final BriefRenderer renderer = new BriefRenderer();
 
     @Override
     public String name() {
@@ -17,6 +32,49 @@ final class BriefCommand implements Command {
             turn.say("brief.staffOnly");
             return;
         }
-        turn.say("brief.unavailable");
+        String topic = turn.in().text() == null ? "" : turn.in().text().strip();
+        BriefRequest request;
+        if (topic.isEmpty() && turn.in().replyTo() != null) {
+            Optional<List<String>> docs = answerDocuments(turn);
+            if (docs.isEmpty()) {
+                return;
+            }
+            request = BriefRequest.documents(docs.get());
+        } else {
+            request = BriefRequest.topic(topic);
+        }
+        Optional<Briefing> found = turn.ctx().core().brief(request.inLanguage(turn.forcedLanguage()));
+        if (found.isEmpty()) {
+            turn.say("brief.unavailable");
+            return;
+        }
+        Briefing briefing = found.get();
+        List<String> blocks = renderer.blocks(briefing);
+        turn.ctx().recorder().recordBriefing(briefing.asLogEntry(String.join("\n\n", blocks)),
+                turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
+        Language language = Language.fromCode(briefing.language());
+        List<MessageSplitter.Block> parts = new ArrayList<>();
+        blocks.forEach(b -> parts.add(MessageSplitter.Block.text(b, language)));
+        turn.send(new MessageSplitter().split(parts, "\n\n"), null);
+    }
+
+    /**
+     * The documents cited by the answer the command replies to, in citation order; empty (after telling
+     * the user why) when that message carries no answer the bot still knows, or one without citations.
+     */
+    private static Optional<List<String>> answerDocuments(Turn turn) {
+        BotContext ctx = turn.ctx();
+        Optional<Answer> answer = ctx.sentAnswers().ref(turn.in().chatId(), turn.in().replyTo())
+                .flatMap(ref -> ctx.refs().get(ref).or(() -> ctx.recorder().recall(ref)));
+        if (answer.isEmpty()) {
+            turn.say("brief.notAnAnswer");
+            return Optional.empty();
+        }
+        List<String> docIds = answer.get().citations().stream().map(Citation::docId).distinct().toList();
+        if (docIds.isEmpty()) {
+            turn.say("brief.noSources");
+            return Optional.empty();
+        }
+        return Optional.of(docIds);
     }
 }

@@ -16,6 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * @param languageCode the sender's Telegram interface language ("ar", "en-GB", ...), or null
  * @param callbackId   the callback query id (callbacks only), which must be answered
  * @param callbackData the button's data (callbacks only)
+ * @param replyTo      the id of this bot's message that this one replies to, or null
  */
 public record Incoming(
         long updateId,
@@ -29,7 +30,8 @@ public record Incoming(
         String command,
         boolean addressed,
         String callbackId,
-        String callbackData) {
+        String callbackData,
+        Integer replyTo) {
 
     public enum Kind { TEXT, COMMAND, CALLBACK, NOT_TEXT, IGNORED }
 
@@ -43,11 +45,11 @@ public record Incoming(
             boolean privateChat = q.getMessage() == null || q.getMessage().getChat() == null
                     || "private".equals(q.getMessage().getChat().getType());
             return new Incoming(id, Kind.CALLBACK, chatId, privateChat, userId(q.getFrom()), lang(q.getFrom()),
-                    messageId, null, null, true, q.getId(), q.getData());
+                    messageId, null, null, true, q.getId(), q.getData(), null);
         }
         Message m = u.hasMessage() ? u.getMessage() : null;
         if (m == null || m.getChat() == null) {
-            return new Incoming(id, Kind.IGNORED, 0, false, 0, null, null, null, null, false, null, null);
+            return new Incoming(id, Kind.IGNORED, 0, false, 0, null, null, null, null, false, null, null, null);
         }
         long chatId = m.getChatId();
         boolean privateChat = "private".equals(m.getChat().getType());
@@ -55,10 +57,11 @@ public record Incoming(
         String languageCode = lang(m.getFrom());
         boolean replyToBot = m.getReplyToMessage() != null && m.getReplyToMessage().getFrom() != null
                 && m.getReplyToMessage().getFrom().getId() != null && m.getReplyToMessage().getFrom().getId() == botId;
+        Integer replyTo = replyToBot ? m.getReplyToMessage().getMessageId() : null;
         if (!m.hasText()) {
             Kind kind = privateChat || replyToBot ? Kind.NOT_TEXT : Kind.IGNORED;
             return new Incoming(id, kind, chatId, privateChat, userId, languageCode, m.getMessageId(), null, null,
-                    kind != Kind.IGNORED, null, null);
+                    kind != Kind.IGNORED, null, null, replyTo);
         }
         String text = m.getText().strip();
         if (text.startsWith("/")) {
@@ -73,10 +76,10 @@ public record Incoming(
             }
             boolean forUs = target == null || target.equalsIgnoreCase(botUsername);
             if (!forUs || head.isEmpty()) {
-                return new Incoming(id, Kind.IGNORED, chatId, privateChat, userId, languageCode, m.getMessageId(), null, null, false, null, null);
+                return new Incoming(id, Kind.IGNORED, chatId, privateChat, userId, languageCode, m.getMessageId(), null, null, false, null, null, null);
             }
             return new Incoming(id, Kind.COMMAND, chatId, privateChat, userId, languageCode, m.getMessageId(), args,
-                    head.toLowerCase(Locale.ROOT), true, null, null);
+                    head.toLowerCase(Locale.ROOT), true, null, null, replyTo);
         }
         String mention = botUsername == null || botUsername.isBlank() ? null : "@" + botUsername;
         boolean mentioned = mention != null && text.toLowerCase(Locale.ROOT).contains(mention.toLowerCase(Locale.ROOT));
@@ -85,7 +88,7 @@ public record Incoming(
         }
         boolean addressed = privateChat || replyToBot || mentioned;
         return new Incoming(id, addressed ? Kind.TEXT : Kind.IGNORED, chatId, privateChat, userId, languageCode,
-                m.getMessageId(), text, null, addressed, null, null);
+                m.getMessageId(), text, null, addressed, null, null, replyTo);
     }
 
     private static int firstSpace(String s) {

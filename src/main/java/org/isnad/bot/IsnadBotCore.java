@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.isnad.Isnad;
 import org.isnad.answer.Answer;
 import org.isnad.answer.AskRequest;
+import org.isnad.brief.BriefRequest;
+import org.isnad.brief.Briefing;
 import org.isnad.index.IndexStats;
 import org.isnad.ingest.Document;
 import org.isnad.text.Language;
@@ -30,5 +32,10 @@ public final class IsnadBotCore implements BotCore {
     @Override
     public Optional<Document> document(String id) {
         return isnad.index().document(id);
+    }
+
+    @Override
+    public Optional<Briefing> brief(BriefRequest request) {
+        return Optional.of(isnad.briefer().brief(request));
     }
 }

@@ -12,7 +12,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 
 /**
  * A question: typing indicator, the core's answer, recorded in the answer log before the reply is
- * sent, then the reply with its buttons.
+ * sent, then the reply with its buttons; each sent message is remembered as carrying the answer (for
+ * "/brief" in reply to it).
  */
 final class QuestionHandler {
 
@@ -56,6 +57,8 @@ final class QuestionHandler {
         LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
         List<String> messages = ctx.renderer().answer(answer, language);
-        turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language));
+        long chatId = turn.in().chatId();
+        turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language),
+                messageId -> ctx.sentAnswers().remember(chatId, messageId, ref));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,18 @@ public final class Sender implements AutoCloseable {
         BotApiMethod<? extends Serializable> method;
         final boolean paced;
         final int maxAttempts;
+        final Consumer<Serializable> onSent;
         int attempts;
         long notBefore;
         boolean plainFallbackDone;
 
         Outgoing(long seq, Long chatId, BotApiMethod<? extends Serializable> method, boolean paced, int maxAttempts) {
+            this(seq, chatId, method, paced, maxAttempts, null);
+        }
+
+        Outgoing(long seq, Long chatId, BotApiMethod<? extends Serializable> method, boolean paced, int maxAttempts,
+                Consumer<Serializable> onSent) {
+            this.onSent = onSent;
             this.seq = seq;
             this.chatId = chatId;
             this.method = method;
@@ -102,6 +110,14 @@ public final class Sender implements AutoCloseable {
     /** Queues a message for the chat (paced, retried). */
     public void send(long chatId, BotApiMethod<? extends Serializable> method) {
         enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, true, MAX_ATTEMPTS));
+    }
+
+    /**
+     * Queues a message for the chat (paced, retried); {@code onSent} gets what Telegram returned (the
+     * sent {@code Message}) once it is accepted, on a sender thread.
+     */
+    public void send(long chatId, BotApiMethod<? extends Serializable> method, Consumer<Serializable> onSent) {
+        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, true, MAX_ATTEMPTS, onSent));
     }
 
     /** Queues a callback answer (not paced per chat, retried). */
@@ -203,8 +219,15 @@ public final class Sender implements AutoCloseable {
         long retryAt = -1;
         try {
             o.attempts++;
-            client.execute(o.method);
+            Serializable result = client.execute(o.method);
             sent.incrementAndGet();
+            if (o.onSent != null) {
+                try {
+                    o.onSent.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.warn("after sending {}: {}", o.method.getMethod(), e.toString());
+                }
+            }
             LOG.debug("{} sent", o.method.getMethod());
         } catch (TelegramApiRequestException e) {
             retryAt = onRequestError(o, e);

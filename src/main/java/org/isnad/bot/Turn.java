@@ -3,10 +3,12 @@ package org.isnad.bot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.isnad.text.Language;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** One update being handled: who asked, in which language the bot answers them, and how to reply. */
@@ -62,6 +64,14 @@ public final class Turn {
 
     /** Sends the messages in order; the keyboard goes under the last one. */
     public void send(List<String> messages, InlineKeyboardMarkup keyboard) {
+        send(messages, keyboard, null);
+    }
+
+    /**
+     * Sends the messages in order, the keyboard under the last one; {@code onSent} gets each message's
+     * Telegram id once it is accepted (or nothing, when it is given up on).
+     */
+    public void send(List<String> messages, InlineKeyboardMarkup keyboard, IntConsumer onSent) {
         for (int i = 0; i < messages.size(); i++) {
             SendMessage.SendMessageBuilder<?, ?> m = SendMessage.builder()
                     .chatId(String.valueOf(in.chatId()))
@@ -74,7 +84,15 @@ public final class Turn {
             if (i == 0 && !in.privateChat() && in.messageId() != null) {
                 m.replyToMessageId(in.messageId());
             }
-            ctx.sender().send(in.chatId(), m.build());
+            if (onSent == null) {
+                ctx.sender().send(in.chatId(), m.build());
+            } else {
+                ctx.sender().send(in.chatId(), m.build(), result -> {
+                    if (result instanceof Message sent && sent.getMessageId() != null) {
+                        onSent.accept(sent.getMessageId());
+                    }
+                });
+            }
         }
     }
 

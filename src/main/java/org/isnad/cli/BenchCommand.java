@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.isnad.Isnad;
 import org.isnad.Json;
 import org.isnad.eval.AskBench;
+import org.isnad.eval.BriefBench;
 import org.isnad.eval.IngestBench;
 import org.isnad.eval.IsnadAnswers;
 import org.isnad.eval.IsnadQa;
@@ -37,6 +38,17 @@ final class BenchCommand implements Runnable {
         } else {
             System.out.print(table);
         }
+    }
+
+    /** Whether every corpus path can be read (a mistyped path must not measure a smaller corpus). */
+    static boolean readable(String command, List<Path> corpus) {
+        for (Path p : corpus == null ? List.<Path>of() : corpus) {
+            if (!Files.isReadable(p)) {
+                System.err.println("isnad bench " + command + ": cannot read " + p);
+                return false;
+            }
+        }
+        return true;
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -103,6 +115,9 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench ask: --rounds and --questions must be >= 1, --warmup >= 0");
                 return 2;
             }
+            if (!readable("ask", corpus)) {
+                return 1;
+            }
             Path tmp = TempDirs.create("isnad-bench-ask");
             try (Isnad isnad = corpus == null ? bench.root.openIsnad()
                     : Isnad.open(bench.root.config().withDataDir(tmp.resolve("data").toString()))) {
@@ -122,12 +137,69 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "brief", mixinStandardHelpOptions = true,
-            description = "Briefing latency: not available yet (briefings, issue 6, are not built).")
+            description = "Briefing latency (median, p99, peak heap) vs plain Lucene top-10 BM25 search for the same topics (generated from the documents, or --topics FILE), on the --data index or a --corpus ingested into a fresh temporary folder.")
     static final class Brief implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--corpus", arity = "1..*", paramLabel = "PATH", description = "Ingest these into a fresh temporary data folder first (default: the --data index).")
+        List<Path> corpus;
+
+        @Option(names = "--topics", paramLabel = "FILE", description = "Topics, one a line (blank lines and lines starting with # are skipped); default: generated.")
+        Path topicsFile;
+
+        @Option(names = "--count", defaultValue = "60", description = "Topics generated from the documents: half frequent title words, half titles (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed for the topics (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--json", description = "Print {\"isnad\": {...}, \"lucene\": {...}, \"ratio\": ...}.")
+        boolean json;
+
         @Override
-        public Integer call() {
-            System.err.println("isnad bench brief: not available yet: briefings (issue 6) are not on main.");
-            return 1;
+        public Integer call() throws Exception {
+            if (rounds < 1 || warmup < 0 || count < 1) {
+                System.err.println("isnad bench brief: --rounds and --count must be >= 1, --warmup >= 0");
+                return 2;
+            }
+            if (!readable("brief", corpus)) {
+                return 1;
+            }
+            List<String> topics = null;
+            if (topicsFile != null) {
+                if (!Files.isReadable(topicsFile)) {
+                    System.err.println("isnad bench brief: cannot read " + topicsFile);
+                    return 1;
+                }
+                topics = Files.readAllLines(topicsFile).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                if (topics.isEmpty()) {
+                    System.err.println("isnad bench brief: no topics in " + topicsFile);
+                    return 1;
+                }
+            }
+            Path tmp = TempDirs.create("isnad-bench-brief");
+            try (Isnad isnad = corpus == null ? bench.root.openIsnad()
+                    : Isnad.open(bench.root.config().withDataDir(tmp.resolve("data").toString()))) {
+                if (corpus != null) {
+                    isnad.ingester().ingest(corpus, false, IngestListener.NONE);
+                } else {
+                    isnad.ensureSampleIndexed();
+                }
+                BriefBench.Result r = BriefBench.run(isnad.index(), isnad.briefer(), topics, tmp.resolve("lucene"),
+                        new BriefBench.Options(count, seed, warmup, rounds));
+                print(json, r.toJson(), r.toTable());
+                return 0;
+            } finally {
+                TempDirs.delete(tmp);
+            }
         }
     }
 }

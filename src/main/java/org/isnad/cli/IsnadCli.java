@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
+            BriefCommand.class,
             EvalCommand.class,
             BenchCommand.class,
             ServeCommand.class,

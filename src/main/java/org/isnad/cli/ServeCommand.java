@@ -1,5 +1,6 @@
 package org.isnad.cli;
 
+import org.isnad.review.ReviewServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.isnad.Isnad;
@@ -28,9 +29,13 @@ final class ServeCommand implements Callable<Integer> {
             IsnadBotCore core = new IsnadBotCore(isnad);
             warmUp(core);
             CountDownLatch stop = new CountDownLatch(1);
+            ReviewServer review = startReviewPage(isnad, config);
             try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
+                    if (review != null) {
+                        review.stop();
+                    }
                     stop.countDown();
                 }, "isnad-serve-stop"));
                 System.err.println("isnad: bot @" + server.bot().context().botUsername() + " is running against "
@@ -39,6 +44,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The moderators' review page beside the bot, when a moderator token is configured; null otherwise. */
+    private static ReviewServer startReviewPage(Isnad isnad, IsnadConfig config) {
+        ReviewServer.Options options = ReviewServer.Options.from(config.review());
+        if (options.token() == null || options.token().isBlank()) {
+            System.err.println("isnad: review page off (set ISNAD_REVIEW_TOKEN to serve it beside the bot)");
+            return null;
+        }
+        ReviewServer review = ReviewServer.start(options, isnad.audit(),
+                docId -> isnad.index().document(docId).map(org.isnad.ingest.Document::text));
+        System.err.println("isnad: review page at " + review.url());
+        return review;
     }
 
     /** One question through the core before the first subscriber's, so theirs does not pay for loading. */

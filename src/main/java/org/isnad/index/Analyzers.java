@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.isnad.text.Language;
@@ -28,16 +30,21 @@ import org.isnad.text.Language;
  * The analysis chains, one per field family. Each is a short pipeline of Lucene's own filters; the
  * Arabic one follows {@link ArabicAnalyzer} and adds Persian letter folding (ی ک) so that text typed on
  * Persian keyboards matches.
+ *
+ * <p>At index time the body chains also keep each word's unstemmed (normalized) form at the same
+ * position as its stem, so names and exact words are searchable without a second field and the text
+ * is tokenized once. Overlapping tokens do not count towards BM25's length norm, so stemmed queries
+ * score as before. Queries use the plain chains: {@link #arabic()} and {@link #english()} for stems,
+ * {@link #exact()} for unstemmed words.
  */
 public final class Analyzers {
 
-    private final Analyzer arabic = new ArabicChain();
-    private final Analyzer english = new EnglishChain();
+    private final Analyzer arabic = new ArabicChain(false);
+    private final Analyzer english = new EnglishChain(false);
     private final Analyzer exact = new ExactChain();
     private final Analyzer perField = new PerFieldAnalyzerWrapper(exact, Map.of(
-            Fields.BODY_AR, arabic, Fields.TITLE_AR, arabic,
-            Fields.BODY_EN, english, Fields.TITLE_EN, english,
-            Fields.BODY_EXACT, exact));
+            Fields.BODY_AR, new ArabicChain(true), Fields.TITLE_AR, arabic,
+            Fields.BODY_EN, new EnglishChain(true), Fields.TITLE_EN, english));
 
     public Analyzer arabic() {
         return arabic;
@@ -76,8 +83,13 @@ public final class Analyzers {
 
     /** The terms {@code text} produces in {@code field}, in order (duplicates kept). */
     public List<String> terms(String field, String text) {
+        return terms(forField(field), field, text);
+    }
+
+    /** The terms {@code analyzer} produces for {@code text}, in order (duplicates kept). */
+    public List<String> terms(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = forField(field).tokenStream(field, text)) {
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -93,6 +105,11 @@ public final class Analyzers {
     /** Arabic: tokenize, lower-case Latin, fold digits, drop stopwords, normalize letters, light-stem. */
     static final class ArabicChain extends Analyzer {
         private static final CharArraySet STOPWORDS = ArabicAnalyzer.getDefaultStopSet();
+        private final boolean keepUnstemmed;
+
+        ArabicChain(boolean keepUnstemmed) {
+            this.keepUnstemmed = keepUnstemmed;
+        }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -103,7 +120,13 @@ public final class Analyzers {
             result = new StopFilter(result, STOPWORDS);
             result = new PersianNormalizationFilter(result);
             result = new ArabicNormalizationFilter(result);
+            if (keepUnstemmed) {
+                result = new KeywordRepeatFilter(result);
+            }
             result = new ArabicStemFilter(result);
+            if (keepUnstemmed) {
+                result = new RemoveDuplicatesTokenFilter(result);
+            }
             return new TokenStreamComponents(source, result);
         }
 
@@ -116,6 +139,11 @@ public final class Analyzers {
     /** English: tokenize, drop possessives, lower-case, fold digits, drop stopwords, Porter-stem. */
     static final class EnglishChain extends Analyzer {
         private static final CharArraySet STOPWORDS = EnglishAnalyzer.getDefaultStopSet();
+        private final boolean keepUnstemmed;
+
+        EnglishChain(boolean keepUnstemmed) {
+            this.keepUnstemmed = keepUnstemmed;
+        }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -124,7 +152,13 @@ public final class Analyzers {
             result = new LowerCaseFilter(result);
             result = new DecimalDigitFilter(result);
             result = new StopFilter(result, STOPWORDS);
+            if (keepUnstemmed) {
+                result = new KeywordRepeatFilter(result);
+            }
             result = new PorterStemFilter(result);
+            if (keepUnstemmed) {
+                result = new RemoveDuplicatesTokenFilter(result);
+            }
             return new TokenStreamComponents(source, result);
         }
     }

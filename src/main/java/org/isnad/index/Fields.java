@@ -35,13 +35,17 @@ public final class Fields {
     public static final String START = "start";
     public static final String END = "end";
     public static final String SENTENCES = "sentences";  // stored: start,end,paragraph,speaker;...
-    /** Passage text analyzed with the Arabic chain (normalization, light stemming, digits folded). */
+    /**
+     * Passage text analyzed with the Arabic chain (normalization, light stemming, digits folded); each
+     * word's unstemmed normalized form sits at the same position, for names and exact words.
+     */
     public static final String BODY_AR = "body_ar";
-    /** Passage text analyzed with the English chain (Porter stemming). */
+    /** Passage text analyzed with the English chain (Porter stemming), unstemmed forms beside the stems. */
     public static final String BODY_EN = "body_en";
-    /** Passage text unstemmed (lower case, normalized, digits folded): names and exact words. */
-    public static final String BODY_EXACT = "body_exact";
-    /** The document title, analyzed like the body, on each passage: a small boost for on-topic passages. */
+    /**
+     * The document title and date, on each passage: a small boost for on-topic passages. Analyzed once
+     * per document and replayed on each passage ({@link ReplayedTokens}).
+     */
     public static final String TITLE_AR = "title_ar";
     public static final String TITLE_EN = "title_en";
 }

@@ -87,8 +87,12 @@ public final class IsnadIndex implements Closeable {
     public synchronized void upsert(Document doc, List<Passage> passages) {
         List<org.apache.lucene.document.Document> block = new ArrayList<>(passages.size() + 1);
         block.add(docEntry(doc));
+        // The title and the date (as "2024-02-20") are searchable on every passage: they place it.
+        String heading = (doc.title() == null ? "" : doc.title()) + (doc.date() == null ? "" : " " + doc.date());
+        String titleField = Analyzers.titleField(doc.language());
+        ReplayedTokens.Recording title = ReplayedTokens.record(analyzers.forField(titleField), titleField, heading);
         for (Passage p : passages) {
-            block.add(passageEntry(doc, p));
+            block.add(passageEntry(doc, p, titleField, title));
         }
         try {
             writer().updateDocuments(new Term(Fields.OWNER, doc.id()), block);
@@ -148,24 +152,32 @@ public final class IsnadIndex implements Closeable {
         return e;
     }
 
-    private org.apache.lucene.document.Document passageEntry(Document d, Passage p) {
+    /**
+     * A passage entry stores only its offsets and sentences: its text and its document's metadata are
+     * read from the document entry when a search returns it, so nothing is stored twice. Outlet,
+     * language and date are indexed (not stored) for filters.
+     */
+    private org.apache.lucene.document.Document passageEntry(Document d, Passage p, String titleField,
+            ReplayedTokens.Recording title) {
         var e = new org.apache.lucene.document.Document();
         e.add(new StringField(Fields.TYPE, Fields.TYPE_PASSAGE, Field.Store.NO));
         e.add(new StringField(Fields.OWNER, d.id(), Field.Store.YES));
-        addMetadata(e, d);
-        String text = p.of(d.text());
-        e.add(new StoredField(Fields.TEXT, text));
+        e.add(new StringField(Fields.LANG, d.language().code(), Field.Store.NO));
+        if (d.outlet() != null) {
+            e.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.NO));
+        }
+        if (d.date() != null) {
+            e.add(new LongPoint(Fields.DATE_DAY, d.date().toEpochDay()));
+            e.add(new NumericDocValuesField(Fields.DATE_DAY, d.date().toEpochDay()));
+        }
         e.add(new StoredField(Fields.ORDINAL, p.ordinal()));
         e.add(new StoredField(Fields.PARAGRAPH, p.paragraph()));
         e.add(new StoredField(Fields.START, p.start()));
         e.add(new StoredField(Fields.END, p.end()));
         e.add(new StoredField(Fields.SENTENCES, SentenceCodec.encode(p.sentences())));
-        e.add(new TextField(Analyzers.bodyField(d.language()), text, Field.Store.NO));
-        e.add(new TextField(Fields.BODY_EXACT, text, Field.Store.NO));
-        // The title and the date (as "2024-02-20") are searchable on every passage: they place it.
-        String heading = (d.title() == null ? "" : d.title()) + (d.date() == null ? "" : " " + d.date());
-        if (!heading.isBlank()) {
-            e.add(new TextField(Analyzers.titleField(d.language()), heading, Field.Store.NO));
+        e.add(new TextField(Analyzers.bodyField(d.language()), p.of(d.text()), Field.Store.NO));
+        if (!title.isEmpty()) {
+            e.add(new TextField(titleField, title.replay()));
         }
         return e;
     }
@@ -231,7 +243,8 @@ public final class IsnadIndex implements Closeable {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         addTerms(q, Fields.BODY_AR, plainText, 1f);
         addTerms(q, Fields.BODY_EN, plainText, 1f);
-        addTerms(q, Fields.BODY_EXACT, plainText, 0.5f);
+        addTerms(q, Fields.BODY_AR, analyzers.exact(), plainText, 0.5f);
+        addTerms(q, Fields.BODY_EN, analyzers.exact(), plainText, 0.5f);
         addTerms(q, Fields.TITLE_AR, plainText, 0.3f);
         addTerms(q, Fields.TITLE_EN, plainText, 0.3f);
         BooleanQuery built = q.build();
@@ -239,7 +252,11 @@ public final class IsnadIndex implements Closeable {
     }
 
     private void addTerms(BooleanQuery.Builder q, String field, String text, float boost) {
-        Set<String> terms = new LinkedHashSet<>(analyzers.terms(field, text));
+        addTerms(q, field, analyzers.forField(field), text, boost);
+    }
+
+    private void addTerms(BooleanQuery.Builder q, String field, org.apache.lucene.analysis.Analyzer analyzer, String text, float boost) {
+        Set<String> terms = new LinkedHashSet<>(analyzers.terms(analyzer, field, text));
         terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> {
             Query tq = new TermQuery(new Term(field, t));
             q.add(boost == 1f ? tq : new BoostQuery(tq, boost), Occur.SHOULD);
@@ -255,8 +272,9 @@ public final class IsnadIndex implements Closeable {
             TopDocs top = s.search(passagesOnly(query), n);
             List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = s.storedFields();
+            Map<String, Document> owners = new java.util.HashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(toHit(stored.document(sd.doc), sd.score));
+                hits.add(toHit(s, stored, owners, stored.document(sd.doc), sd.score));
             }
             return hits;
         }, List.of());
@@ -267,8 +285,9 @@ public final class IsnadIndex implements Closeable {
         return withSearcher(s -> {
             List<PassageHit> hits = new ArrayList<>();
             StoredFields stored = s.storedFields();
+            Map<String, Document> owners = new java.util.HashMap<>();
             for (ScoreDoc sd : all(s, passagesOnly(new TermQuery(new Term(Fields.OWNER, docId))))) {
-                hits.add(toHit(stored.document(sd.doc), 0f));
+                hits.add(toHit(s, stored, owners, stored.document(sd.doc), 0f));
             }
             hits.sort(Comparator.comparingInt(h -> h.passage().ordinal()));
             return hits;
@@ -327,14 +346,23 @@ public final class IsnadIndex implements Closeable {
         return count == 0 ? new ScoreDoc[0] : s.search(q, count).scoreDocs;
     }
 
-    private PassageHit toHit(org.apache.lucene.document.Document e, float score) {
-        DocInfo info = toInfo(e);
+    /** A passage hit with its text and metadata from its document entry (read once per search and document). */
+    private PassageHit toHit(IndexSearcher s, StoredFields stored, Map<String, Document> owners,
+            org.apache.lucene.document.Document e, float score) throws IOException {
+        String owner = e.get(Fields.OWNER);
+        Document doc = owners.get(owner);
+        if (doc == null) {
+            TopDocs top = s.search(docsOnly(new TermQuery(new Term(Fields.OWNER, owner))), 1);
+            doc = toDocument(stored.document(top.scoreDocs[0].doc));
+            owners.put(owner, doc);
+        }
+        DocInfo info = new DocInfo(doc.id(), doc.title(), doc.date(), doc.outlet(), doc.url(), doc.language());
         int start = e.getField(Fields.START).numericValue().intValue();
         int end = e.getField(Fields.END).numericValue().intValue();
         int paragraph = e.getField(Fields.PARAGRAPH).numericValue().intValue();
         int ordinal = e.getField(Fields.ORDINAL).numericValue().intValue();
         List<Sentence> sentences = SentenceCodec.decode(e.get(Fields.SENTENCES));
-        return new PassageHit(new Passage(info.id(), ordinal, paragraph, start, end, sentences), e.get(Fields.TEXT), info, score);
+        return new PassageHit(new Passage(info.id(), ordinal, paragraph, start, end, sentences), doc.text().substring(start, end), info, score);
     }
 
     private static DocInfo toInfo(org.apache.lucene.document.Document e) {

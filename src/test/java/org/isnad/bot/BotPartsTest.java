@@ -70,6 +70,28 @@ class BotPartsTest {
     }
 
     @Test
+    void sentAnswersAreBoundedSurviveARestartAndSkipDamagedLines(@TempDir Path dir) throws Exception {
+        SentAnswers a = SentAnswers.open(dir, "1@h:1", 3);
+        for (int m = 1; m <= 10; m++) {
+            a.remember(5, m, 100 + m);
+        }
+        SentAnswers.open(dir, "1@h:2", 3).remember(5, 1, 999);
+        assertThat(a.size()).isEqualTo(3);
+        assertThat(a.ref(5, 1)).isEmpty();
+        assertThat(a.ref(5, 10)).contains(110L);
+        assertThat(a.ref(6, 10)).isEmpty();
+        java.nio.file.Files.writeString(dir.resolve(SentAnswers.FILE_NAME), "1@h:1\t5\tbroken\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        SentAnswers again = SentAnswers.open(dir, "1@h:1", 3);
+        assertThat(again.ref(5, 10)).contains(110L);
+        assertThat(again.ref(5, 8)).contains(108L);
+        assertThat(again.ref(5, 7)).isEmpty();
+        assertThat(SentAnswers.open(dir, "1@h:2", 3).ref(5, 1)).contains(999L);
+        // the file is compacted, not grown without end
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve(SentAnswers.FILE_NAME)).size()).isLessThanOrEqualTo(2 * 3 + 2);
+    }
+
+    @Test
     void cutPointsPreferParagraphsThenSentencesThenWords() {
         String s = "a".repeat(60) + "\n\n" + "b".repeat(60);
         assertThat(MessageSplitter.cutPoint(s, 100)).isEqualTo(61);

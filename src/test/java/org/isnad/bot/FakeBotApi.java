@@ -111,6 +111,24 @@ final class FakeBotApi implements AutoCloseable {
         return addUpdate("message", m);
     }
 
+    /** A private message replying to the bot's message {@code replyToMessageId} (Telegram nests that message, from the bot). */
+    int userReplies(long chatId, long userId, String text, String languageCode, int replyToMessageId) {
+        ObjectNode m = baseMessage(chatId, "private", userId, languageCode);
+        m.put("text", text);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
+        }
+        ObjectNode replied = m.putObject("reply_to_message");
+        replied.put("message_id", replyToMessageId);
+        replied.put("date", nowSeconds());
+        replied.putObject("chat").put("id", chatId).put("type", "private");
+        replied.set("from", botUser());
+        sent.stream().filter(x -> x.messageId() == replyToMessageId).findFirst()
+                .ifPresent(x -> replied.put("text", Html.parsedText(x.text())));
+        return addUpdate("message", m);
+    }
+
     int userSendsInGroup(long groupId, long userId, String text) {
         ObjectNode m = baseMessage(groupId, "group", userId, "en");
         m.put("text", text);

@@ -91,8 +91,37 @@ class EvalCliTest {
     }
 
     @Test
-    void benchBriefSaysItIsNotAvailableYet() {
-        assertThat(run("bench", "brief")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not available yet");
+    void benchBriefPrintsBriefingLatencyBesidePlainLuceneSearch() throws Exception {
+        assertThat(run("bench", "brief", "--corpus", "corpus/sample", NEWS.toString(), "--count", "6", "--warmup", "0",
+                "--rounds", "1", "--json")).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        for (String system : new String[] {"isnad", "lucene"}) {
+            JsonNode s = r.get(system);
+            assertThat(s.get("topics").asInt()).isEqualTo(6);
+            assertThat(s.get("rounds").asInt()).isEqualTo(1);
+            assertThat(s.get("p50Ms").asDouble()).isPositive();
+            assertThat(s.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(s.get("p50Ms").asDouble());
+            assertThat(s.get("peakHeapMb").asDouble()).isPositive();
+        }
+        // Topics come from the corpus's own titles, so most of them find something to brief on.
+        assertThat(r.get("isnad").get("found").asDouble()).isGreaterThanOrEqualTo(0.5);
+        assertThat(r.get("isnad").get("points").asDouble()).isBetween(1.0, 8.0);
+        assertThat(r.get("isnad").get("oneMessage").asDouble()).isBetween(0.0, 1.0);
+        assertThat(r.get("lucene").get("found").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("ratio").asDouble()).isPositive();
+    }
+
+    @Test
+    void benchBriefTakesItsTopicsFromAFile() throws Exception {
+        Path topics = dir.resolve("topics.txt");
+        java.nio.file.Files.writeString(topics, "# topics\nروسيا\n\nموسكو\n");
+        assertThat(run("bench", "brief", "--topics", topics.toString(), "--warmup", "0", "--rounds", "2", "--json")).isZero();
+        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(r.get("isnad").get("topics").asInt()).isEqualTo(2);
+        assertThat(r.get("isnad").get("found").asDouble()).isEqualTo(1.0);
+        assertThat(run("bench", "brief", "--topics", dir.resolve("missing.txt").toString())).isEqualTo(1);
+        assertThat(run("bench", "brief", "--rounds", "0")).isEqualTo(2);
+        assertThat(run("bench", "brief", "--corpus", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
     }
 }

@@ -1,0 +1,137 @@
+package org.isnad.bot;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which of the bot's sent messages carry which answer (its answer-log reference), so that "/brief"
+ * sent as a reply to an answer can brief on that answer's documents. Bounded: the oldest messages are
+ * forgotten first. Restart-safe like the references themselves: each message is appended to
+ * {@code <dataDir>/bot-answers.tsv} ({@code key, chat, message, ref} a line; keys as in {@link BotState},
+ * since message ids are per bot and an emulator counts afresh), and the file is rewritten with only
+ * what is remembered when it grows past twice the capacity. A damaged line is skipped.
+ */
+public final class SentAnswers {
+
+    public static final String FILE_NAME = "bot-answers.tsv";
+
+    private record Key(long chatId, int messageId) {}
+
+    private final Path file;
+    private final String key;
+    private final int capacity;
+    private final LinkedHashMap<Key, Long> refs;
+    private int lines;
+
+    private SentAnswers(Path file, String key, int capacity) {
+        this.file = file;
+        this.key = key;
+        this.capacity = Math.max(1, capacity);
+        this.refs = new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
+                return size() > SentAnswers.this.capacity;
+            }
+        };
+    }
+
+    /** Kept in memory only (tests, benchmarks). */
+    public static SentAnswers inMemory(int capacity) {
+        return new SentAnswers(null, null, capacity);
+    }
+
+    /** Reads what {@code dataDir} remembers for the bot {@code key}; a missing file starts afresh. */
+    public static SentAnswers open(Path dataDir, String key, int capacity) {
+        SentAnswers s = new SentAnswers(dataDir.resolve(FILE_NAME), key, capacity);
+        if (Files.exists(s.file)) {
+            try {
+                for (String line : Files.readAllLines(s.file, StandardCharsets.UTF_8)) {
+                    String[] f = line.split("\t");
+                    if (f.length == 4 && f[0].equals(key)) {
+                        s.lines++;
+                        try {
+                            s.refs.put(new Key(Long.parseLong(f[1]), Integer.parseInt(f[2])), Long.parseLong(f[3]));
+                        } catch (NumberFormatException damaged) {
+                            // a line cut by a crash: skipped
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + s.file + "; move it away to start afresh", e);
+            }
+        }
+        return s;
+    }
+
+    /** Remembers that message {@code messageId} in {@code chatId} carries answer {@code ref}. Never throws. */
+    public synchronized void remember(long chatId, int messageId, long ref) {
+        refs.put(new Key(chatId, messageId), ref);
+        if (file == null) {
+            return;
+        }
+        try {
+            if (lines >= 2 * capacity) {
+                rewrite();
+            } else {
+                Files.writeString(file, line(key, chatId, messageId, ref), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                lines++;
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SentAnswers.class).warn("cannot write {}: {}", file, e.toString());
+        }
+    }
+
+    /** The answer reference carried by that message, if it is remembered. */
+    public synchronized Optional<Long> ref(long chatId, int messageId) {
+        return Optional.ofNullable(refs.get(new Key(chatId, messageId)));
+    }
+
+    public synchronized int size() {
+        return refs.size();
+    }
+
+    /** The file with other bots' lines kept as they are and this bot's cut to what is remembered. */
+    private void rewrite() throws IOException {
+        List<String> others = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!l.startsWith(key + "\t")) {
+                    others.add(l);
+                }
+            }
+        }
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (String l : others) {
+                w.write(l);
+                w.write('\n');
+            }
+            for (Map.Entry<Key, Long> e : refs.entrySet()) {
+                w.write(line(key, e.getKey().chatId(), e.getKey().messageId(), e.getValue()));
+            }
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        lines = refs.size();
+    }
+
+    private static String line(String key, long chatId, int messageId, long ref) {
+        return key + "\t" + chatId + "\t" + messageId + "\t" + ref + "\n";
+    }
+}
