@@ -66,11 +66,11 @@ public final class EvidenceScorer {
             }
             passageTerms.put(h, pt);
         }
-        double total = q.totalWeight();
         List<Evidence> out = new ArrayList<>();
         for (List<Unit> units : byDoc.values()) {
             units.sort(Comparator.comparingInt(u -> u.sentence().start()));
             PassageHit first = units.get(0).hit();
+            double total = lookedFor(q, first.doc().language());
             Set<String> titleTerms = first.doc().title() == null ? Set.of()
                     : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
             java.time.LocalDate reference = texts.referenceDate(first.doc().id(), dates);
@@ -124,6 +124,23 @@ public final class EvidenceScorer {
             }
         }
         return out;
+    }
+
+    /**
+     * The weight of the question's groups that can be looked for in a document of {@code language}:
+     * names always count (a missing name is a missing name), but a common word with no translation
+     * into the document's language cannot be expected there.
+     */
+    private static double lookedFor(Question q, Language language) {
+        double total = 0;
+        for (TermGroup g : q.groups()) {
+            boolean searchable = language == Language.AR ? !g.arabic().isEmpty()
+                    : language == Language.EN ? !g.english().isEmpty() : true;
+            if (g.entity() || searchable) {
+                total += g.weight();
+            }
+        }
+        return total;
     }
 
     /** Full dates in the sentence, as absolute document offsets, without the document's own dateline. */

@@ -20,6 +20,8 @@ public final class EvidenceSelector {
     /** A sentence that does not fit the type may still answer when it holds this much of the question itself. */
     static final double STANDALONE_OWN = 0.75;
     static final double NEAR_DUPLICATE = 0.6;
+    /** Names and places are not always recognizable: a sentence holding this much of the question may answer where or why. */
+    static final double TYPELESS_OWN = 0.6;
     /** Some sentence of a quoted document must itself hold this share of the question. */
     static final double MIN_BODY_OWN = 0.4;
     static final double TITLE_WEIGHT = 1.0;
@@ -82,9 +84,7 @@ public final class EvidenceSelector {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        // Quotes read in document order within each document, documents in order of their best quote.
-        List<String> docOrder = chosen.stream().map(Evidence::docId).distinct().toList();
-        chosen.sort(Comparator.<Evidence>comparingInt(e -> docOrder.indexOf(e.docId())).thenComparingInt(e -> e.sentence().start()));
+        // Quotes in order of evidence strength: the first one is the best answer.
         return chosen;
     }
 
@@ -105,8 +105,9 @@ public final class EvidenceSelector {
 
     private static boolean fitsType(QuestionType type, Evidence e) {
         return switch (type) {
-            case WHEN, HOW_MANY -> e.fit() > 0;
-            case WHO, WHERE, WHY -> e.fit() > 0 || e.own() >= STANDALONE_OWN;
+            case WHEN, HOW_MANY -> e.fit() > 0 || e.own() >= STANDALONE_OWN;
+            case WHO -> e.fit() > 0 || e.own() >= STANDALONE_OWN;
+            case WHERE, WHY -> e.fit() > 0 || e.own() >= TYPELESS_OWN;
             default -> e.own() > 0;
         };
     }

@@ -27,7 +27,9 @@ public final class QuestionAnalyzer {
     private static final Set<String> ARABIC_FILLERS = Set.of(
             "من", "ما", "ماذا", "متي", "اين", "لماذا", "لم", "كم", "هل", "الذي", "التي", "الذين", "هي", "هو",
             "هم", "سبب", "اسباب", "السبب", "دوافع", "الدافع", "الهدف", "هدف", "كيف", "اي", "ماهي", "ماهو", "هذه",
-            "هذا", "تلك", "ذلك", "قد", "تم", "عدد", "تاريخ", "موعد", "يوم", "علام", "الي", "في", "علي", "عن");
+            "هذا", "تلك", "ذلك", "قد", "تم", "عدد", "تاريخ", "موعد", "يوم", "علام", "الي", "في", "علي", "عن",
+            "كان", "كانت", "يكون", "تكون", "هناك", "لدي", "لديه", "لديها", "لديهم", "اذكر", "اعط", "مدي",
+            "عام", "سنه", "اسم", "نوع", "ايه", "اية", "بها", "به", "فيها", "فيه", "منها", "منه", "مع");
     private static final Set<String> ENGLISH_FILLERS = Set.of(
             "who", "whom", "whose", "when", "where", "why", "what", "which", "how", "many", "much", "is", "are",
             "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "has", "have",
@@ -120,7 +122,8 @@ public final class QuestionAnalyzer {
                 // A Latin word in an Arabic question (a name, an acronym) also searches English text.
                 List<List<String>> english = isLatin(kept.get(i).text())
                         ? List.of(analyzers.terms(Fields.BODY_EN, kept.get(i).text())) : List.of();
-                out.add(new TermGroup(kept.get(i).text(), List.of(List.of(term)), english, isLatin(kept.get(i).text())));
+                boolean name = isLatin(kept.get(i).text()) && kept.get(i).text().chars().anyMatch(Character::isLetter);
+                out.add(new TermGroup(kept.get(i).text(), List.of(List.of(term)), english, name));
                 i++;
                 continue;
             }

@@ -64,6 +64,9 @@ public final class QuestionTypeDetector {
         List<Map.Entry<String, QuestionType>> cues = arabic ? ARABIC : ENGLISH;
         for (int i = 0; i < Math.min(LOOK_AHEAD, norm.size()); i++) {
             for (Map.Entry<String, QuestionType> cue : cues) {
+                if (i > 0 && arabic && cue.getKey().equals("من")) {
+                    continue; // past the first word من is the preposition "of/from", not "who"
+                }
                 if (startsAt(norm, i, cue.getKey().split(" "))) {
                     return cue.getValue();
                 }

@@ -50,7 +50,8 @@ public final class QuoteTrimmer {
             double w = 0;
             for (int j = i; j < clauses.size() && clauses.get(j)[1] - clauses.get(i)[0] <= MAX_CHARS; j++) {
                 w += weight[j];
-                if (w > bestWeight) {
+                // on a tie the longer run wins: the answer usually sits in the clauses beside the question's words
+                if (w > bestWeight || (w == bestWeight && bestStart == i && j > bestEnd)) {
                     bestWeight = w;
                     bestStart = i;
                     bestEnd = j;
