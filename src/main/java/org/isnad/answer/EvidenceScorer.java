@@ -184,4 +184,39 @@ public final class EvidenceScorer {
         }
         return n;
     }
+
+    /**
+     * The question's groups that the whole document (title and text) never mentions, among those that
+     * can be looked for in its language. A document that lacks a key word of a short question cannot
+     * answer it, however well it matches the rest ("What is the capital of Peru?" is not answered by
+     * a match report that names Peru).
+     */
+    public List<TermGroup> missingFrom(Question q, org.isnad.ingest.Document doc) {
+        String field = Analyzers.bodyField(doc.language());
+        Set<String> terms = new HashSet<>(analyzers.terms(field, doc.text()));
+        if (doc.title() != null) {
+            terms.addAll(analyzers.terms(field, doc.title()));
+        }
+        List<TermGroup> missing = new ArrayList<>();
+        for (TermGroup g : q.groups()) {
+            boolean searchable = doc.language() == Language.AR ? !g.arabic().isEmpty()
+                    : doc.language() == Language.EN ? !g.english().isEmpty() : true;
+            if ((g.entity() || searchable) && !g.matches(terms)) {
+                missing.add(g);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Whether a document missing {@code missing} may still answer: never without one of the question's
+     * names, and at most one word in three otherwise (news paraphrases verbs: "تستضيف" is asked, "دعت" is
+     * written), so a two-word question needs both.
+     */
+    public static boolean coversEnough(Question q, List<TermGroup> missing) {
+        if (missing.stream().anyMatch(TermGroup::entity)) {
+            return false;
+        }
+        return missing.size() <= q.groups().size() / 3;
+    }
 }

@@ -66,6 +66,14 @@ public final class ExtractiveAnswerer implements Answerer {
             notes.add("no sentence shares enough of the question");
             return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
         }
+        var answering = texts.document(chosen.get(0).docId());
+        if (answering.isPresent()) {
+            List<TermGroup> missing = scorer.missingFrom(q, answering.get());
+            if (!EvidenceScorer.coversEnough(q, missing)) {
+                notes.add("the best document never mentions " + missing.stream().map(TermGroup::label).toList());
+                return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+            }
+        }
         List<Citation> citations = new ArrayList<>();
         List<Language> languages = new ArrayList<>();
         for (Evidence e : chosen) {

@@ -85,6 +85,15 @@ class NewsCorpusAnswersTest {
     }
 
     @Test
+    void aDocumentThatNeverMentionsAKeyWordDoesNotAnswer() {
+        // 2018 World Cup reports name Peru but none says anything about its capital.
+        for (String q : new String[] {"What is the capital of Peru?", "ما هي عاصمة بيرو؟"}) {
+            Answer a = answers.ask(AskRequest.of(q));
+            assertThat(a.answered()).as(q).isFalse();
+        }
+    }
+
+    @Test
     void questionsAboutTheArticlesAnswerFromThem() {
         Answer a = answers.ask(AskRequest.of("من سيحضر حفل اختتام الألعاب الأولمبية الشتوية في سيول؟"));
         assertThat(a.answered()).isTrue();
