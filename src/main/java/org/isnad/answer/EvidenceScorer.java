@@ -210,13 +210,14 @@ public final class EvidenceScorer {
 
     /**
      * Whether a document missing {@code missing} may still answer: never without one of the question's
-     * names, and at most one word in three otherwise (news paraphrases verbs: "تستضيف" is asked, "دعت" is
-     * written), so a two-word question needs both.
+     * names; a two-word question needs both, a longer one may miss about one word in three (questions
+     * paraphrase: "تستضيف" is asked where "دعت" is written).
      */
     public static boolean coversEnough(Question q, List<TermGroup> missing) {
         if (missing.stream().anyMatch(TermGroup::entity)) {
             return false;
         }
-        return missing.size() <= q.groups().size() / 3;
+        int groups = q.groups().size();
+        return groups <= 2 ? missing.isEmpty() : missing.size() <= (groups + 1) / 3;
     }
 }
