@@ -40,6 +40,21 @@ final class BenchCommand implements Runnable {
         }
     }
 
+    /**
+     * The core to measure: the --data index (with the bundled sample when it is empty), or, with
+     * --corpus, a fresh data folder under {@code tmp} holding just that corpus.
+     */
+    Isnad openMeasured(List<Path> corpus, Path tmp) {
+        if (corpus == null) {
+            Isnad isnad = root.openIsnad();
+            isnad.ensureSampleIndexed();
+            return isnad;
+        }
+        Isnad isnad = Isnad.open(root.config().withDataDir(tmp.resolve("data").toString()));
+        isnad.ingester().ingest(corpus, false, IngestListener.NONE);
+        return isnad;
+    }
+
     /** Whether every corpus path can be read (a mistyped path must not measure a smaller corpus). */
     static boolean readable(String command, List<Path> corpus) {
         for (Path p : corpus == null ? List.<Path>of() : corpus) {
@@ -119,13 +134,7 @@ final class BenchCommand implements Runnable {
                 return 1;
             }
             Path tmp = TempDirs.create("isnad-bench-ask");
-            try (Isnad isnad = corpus == null ? bench.root.openIsnad()
-                    : Isnad.open(bench.root.config().withDataDir(tmp.resolve("data").toString()))) {
-                if (corpus != null) {
-                    isnad.ingester().ingest(corpus, false, IngestListener.NONE);
-                } else {
-                    isnad.ensureSampleIndexed();
-                }
+            try (Isnad isnad = bench.openMeasured(corpus, tmp)) {
                 AskBench.Result r = AskBench.run(isnad.index(), new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"),
                         new AskBench.Options(questions, seed, warmup, rounds));
                 print(json, r.toJson(), r.toTable());
@@ -186,13 +195,7 @@ final class BenchCommand implements Runnable {
                 }
             }
             Path tmp = TempDirs.create("isnad-bench-brief");
-            try (Isnad isnad = corpus == null ? bench.root.openIsnad()
-                    : Isnad.open(bench.root.config().withDataDir(tmp.resolve("data").toString()))) {
-                if (corpus != null) {
-                    isnad.ingester().ingest(corpus, false, IngestListener.NONE);
-                } else {
-                    isnad.ensureSampleIndexed();
-                }
+            try (Isnad isnad = bench.openMeasured(corpus, tmp)) {
                 BriefBench.Result r = BriefBench.run(isnad.index(), isnad.briefer(), topics, tmp.resolve("lucene"),
                         new BriefBench.Options(count, seed, warmup, rounds));
                 print(json, r.toJson(), r.toTable());

@@ -3,9 +3,6 @@ package org.isnad.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,21 +12,21 @@ import java.util.List;
 import java.util.Map;
 import org.isnad.Json;
 import org.isnad.cli.IsnadCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.isnad.cli.CapturedStreams;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code isnad log ...} end to end on a real log in a temporary data folder. */
 class LogCommandTest {
 
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
+
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
     private long en;
     private long ar;
     private long old;
@@ -44,21 +41,11 @@ class LogCommandTest {
             log.record(Answers.unanswered("How many delegates?"), AnswerEvent.cli());
             log.feedback(ar, Feedback.DOWN);
         }
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
+        streams.reset();
         String[] full = new String[args.length + 2];
         full[0] = "--data";
         full[1] = dir.toString();
@@ -67,7 +54,7 @@ class LogCommandTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return streams.out();
     }
 
     @Test
@@ -93,7 +80,7 @@ class LogCommandTest {
         assertThat(out()).contains("0 entries");
 
         assertThat(run("log", "list", "--state", "nonsense")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrong-citation");
+        assertThat(streams.err()).contains("wrong-citation");
     }
 
     @Test

@@ -3,48 +3,30 @@ package org.isnad.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.isnad.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
+
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
+        streams.reset();
         return IsnadCli.run(Map.of("ISNAD_DATA_DIR", dir.resolve("env-data").toString()), args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return streams.out();
     }
 
     @Test
@@ -82,7 +64,7 @@ class CliTest {
     void exitCodesAreZeroOneAndTwo() {
         assertThat(run("ingest", "corpus/sample")).isZero();
         assertThat(run("ingest", dir.resolve("does-not-exist.txt").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("does-not-exist.txt").contains("no such file");
+        assertThat(streams.err()).contains("does-not-exist.txt").contains("no such file");
         assertThat(run("doc", "no-such-id")).isEqualTo(1);
         assertThat(run("search", "--no-such-option", "x")).isEqualTo(2);
         assertThat(run("no-such-command")).isEqualTo(2);

@@ -3,54 +3,37 @@ package org.isnad.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.isnad.Json;
 import org.isnad.cli.IsnadCli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.isnad.cli.CapturedStreams;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The eval and bench doors: usage errors, and the bench JSON contract on a small file. */
 class EvalCliTest {
 
+    @RegisterExtension
+    final CapturedStreams streams = new CapturedStreams();
+
     static final Path NEWS = Path.of("src/test/resources/eval/news.jsonl");
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
+        streams.reset();
         return IsnadCli.run(Map.of("ISNAD_DATA_DIR", dir.resolve("data").toString()), args);
     }
 
     @Test
     void benchIngestPrintsIsnadBesideLuceneWithARatio() throws Exception {
         assertThat(run("bench", "ingest", "--warmup", "0", "--rounds", "1", "--json", NEWS.toString())).isZero();
-        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode r = Json.mapper().readTree(streams.out());
         for (String system : new String[] {"isnad", "lucene"}) {
             assertThat(r.get(system).get("articles").asInt()).isEqualTo(12);
             assertThat(r.get(system).get("articlesPerSec").asDouble()).isPositive();
@@ -63,7 +46,7 @@ class EvalCliTest {
     @Test
     void benchAskPrintsAnswerLatencyBesidePlainLuceneSearch() throws Exception {
         assertThat(run("bench", "ask", "--corpus", NEWS.toString(), "--questions", "8", "--warmup", "0", "--rounds", "1", "--json")).isZero();
-        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode r = Json.mapper().readTree(streams.out());
         for (String system : new String[] {"isnad", "lucene"}) {
             assertThat(r.get(system).get("questions").asInt()).isEqualTo(8);
             assertThat(r.get(system).get("p50Ms").asDouble()).isPositive();
@@ -76,7 +59,7 @@ class EvalCliTest {
     void evalOnOurOwnSetPrintsThePassRateBesideLucene() throws Exception {
         assertThat(run("eval", "--set", "src/test/resources/eval/questions.jsonl", "--corpus", "corpus/sample", NEWS.toString(),
                 "--warmup", "0", "--json")).isZero();
-        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode r = Json.mapper().readTree(streams.out());
         assertThat(r.get("questions").asInt()).isEqualTo(46);
         assertThat(r.get("isnad").get("pass").asDouble()).isGreaterThan(r.get("lucene").get("pass").asDouble());
         assertThat(r.get("isnad").get("validity").asDouble()).isEqualTo(1.0);
@@ -85,7 +68,7 @@ class EvalCliTest {
     @Test
     void evalWithoutADatasetOrSetIsAUsageError() {
         assertThat(run("eval")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dataset");
+        assertThat(streams.err()).contains("--dataset");
         assertThat(run("eval", "--dataset", dir.resolve("missing.json").toString())).isEqualTo(1);
         assertThat(run("eval", "--dataset", NEWS.toString(), "--withhold", "1.5")).isEqualTo(2);
     }
@@ -94,7 +77,7 @@ class EvalCliTest {
     void benchBriefPrintsBriefingLatencyBesidePlainLuceneSearch() throws Exception {
         assertThat(run("bench", "brief", "--corpus", "corpus/sample", NEWS.toString(), "--count", "6", "--warmup", "0",
                 "--rounds", "1", "--json")).isZero();
-        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode r = Json.mapper().readTree(streams.out());
         for (String system : new String[] {"isnad", "lucene"}) {
             JsonNode s = r.get(system);
             assertThat(s.get("topics").asInt()).isEqualTo(6);
@@ -116,12 +99,12 @@ class EvalCliTest {
         Path topics = dir.resolve("topics.txt");
         java.nio.file.Files.writeString(topics, "# topics\nروسيا\n\nموسكو\n");
         assertThat(run("bench", "brief", "--topics", topics.toString(), "--warmup", "0", "--rounds", "2", "--json")).isZero();
-        JsonNode r = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode r = Json.mapper().readTree(streams.out());
         assertThat(r.get("isnad").get("topics").asInt()).isEqualTo(2);
         assertThat(r.get("isnad").get("found").asDouble()).isEqualTo(1.0);
         assertThat(run("bench", "brief", "--topics", dir.resolve("missing.txt").toString())).isEqualTo(1);
         assertThat(run("bench", "brief", "--rounds", "0")).isEqualTo(2);
         assertThat(run("bench", "brief", "--corpus", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read");
+        assertThat(streams.err()).contains("cannot read");
     }
 }
