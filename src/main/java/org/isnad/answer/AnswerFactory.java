@@ -27,7 +27,7 @@ public final class AnswerFactory {
         this.templates = Templates.load();
         this.analyzer = new QuestionAnalyzer(index.analyzers(), glossary, dictionary);
         this.retriever = new PassageRetriever(index, candidates);
-        this.extractive = new ExtractiveAnswerer(retriever, new EvidenceScorer(index.analyzers(), glossary, dates),
+        this.extractive = new ExtractiveAnswerer(retriever, new EvidenceScorer(index.analyzers(), glossary, dates, index::idf),
                 new EvidenceSelector(maxQuotes), new QuoteTrimmer(index.analyzers()), new AnswerWriter(templates), dates,
                 new NameMatcher(index.analyzers()));
     }

@@ -10,7 +10,8 @@ import org.isnad.text.Sentence;
  * question's (weighted) groups found in the sentence, {@code near} in its neighbours of the same
  * paragraph, {@code context} in the sentence, its neighbours, passage and document title together;
  * {@code fit} how well it fits the question type (0–1); {@code retrieval} its passage's score
- * relative to the best; {@code title} the share its document's title holds. {@code dates} are the full dates it states (document dateline excluded).
+ * relative to the best; {@code title} the share its document's title holds; {@code rare} the share of
+ * {@code context} again, each group weighted by how rare its words are across the whole index. {@code dates} are the full dates it states (document dateline excluded).
  */
 public record Evidence(
         PassageHit hit,
@@ -23,7 +24,8 @@ public record Evidence(
         double fit,
         double retrieval,
         double title,
-        List<DateMatch> dates) {
+        List<DateMatch> dates,
+        double rare) {
 
     public double score() {
         return 2.0 * own + own * own + 0.8 * near + 0.4 * context + 0.6 * retrieval + 1.2 * fit;

@@ -30,8 +30,20 @@ public final class EvidenceScorer {
     private final Glossary glossary;
     private final DateMentions dates;
     private final TypeFit typeFit;
+    private final Rarity rarity;
+
+    /** How rare a term is in a field across the whole index (inverse document frequency). */
+    @FunctionalInterface
+    public interface Rarity {
+        double idf(String field, String term);
+    }
 
     public EvidenceScorer(Analyzers analyzers, Glossary glossary, DateMentions dates) {
+        this(analyzers, glossary, dates, (field, term) -> 1.0);
+    }
+
+    public EvidenceScorer(Analyzers analyzers, Glossary glossary, DateMentions dates, Rarity rarity) {
+        this.rarity = rarity;
         this.analyzers = analyzers;
         this.glossary = glossary;
         this.dates = dates;
@@ -67,10 +79,16 @@ public final class EvidenceScorer {
             passageTerms.put(h, pt);
         }
         List<Evidence> out = new ArrayList<>();
+        Map<Language, Map<TermGroup, Double>> rareCache = new HashMap<>();
         for (List<Unit> units : byDoc.values()) {
             units.sort(Comparator.comparingInt(u -> u.sentence().start()));
             PassageHit first = units.get(0).hit();
             double total = lookedFor(q, first.doc().language());
+            Map<TermGroup, Double> rareWeights = rareWeights(q, first.doc().language(), rareCache);
+            double rareTotal = 0;
+            for (TermGroup g : q.groups()) {
+                rareTotal += searchable(g, first.doc().language()) ? rareWeights.get(g) : 0;
+            }
             Set<String> titleTerms = first.doc().title() == null ? Set.of()
                     : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
             java.time.LocalDate reference = texts.referenceDate(first.doc().id(), dates);
@@ -91,6 +109,7 @@ public final class EvidenceScorer {
                 double nearShare = 0;
                 double ctx = 0;
                 double inTitle = 0;
+                double rareCtx = 0;
                 boolean names = true;
                 for (TermGroup g : q.groups()) {
                     boolean inOwn = g.matches(u.termSet());
@@ -98,14 +117,16 @@ public final class EvidenceScorer {
                     nearShare += !inOwn && g.matches(near) ? g.weight() : 0;
                     boolean inCtx = inOwn || g.matches(context);
                     ctx += inCtx ? g.weight() : 0;
+                    rareCtx += inCtx ? rareWeights.get(g) : 0;
                     names &= !g.entity() || inCtx;
                     inTitle += g.matches(titleTerms) ? g.weight() : 0;
                 }
-                if (ctx / Math.max(total, 1e-9) < EvidenceSelector.MIN_CONTEXT || !names) {
+                double rare = rareTotal <= 0 ? 0 : Math.min(1.0, rareCtx / rareTotal);
+                if ((ctx / Math.max(total, 1e-9) < EvidenceSelector.MIN_CONTEXT && rare < EvidenceSelector.MIN_RARE_CONTEXT) || !names) {
                     // cannot be evidence: skip the costlier measures
                     out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,
                             total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, names, 0,
-                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of()));
+                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of(), rare));
                     continue;
                 }
                 List<DateMatch> found = q.type() == QuestionType.WHEN || q.type() == QuestionType.HOW_MANY
@@ -120,7 +141,7 @@ public final class EvidenceScorer {
                 double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
                 out.add(new Evidence(u.hit(), u.sentence(), u.text(),
                         total == 0 ? 0 : own / total, total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total,
-                        names, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found));
+                        names, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found, rare));
             }
         }
         return out;
@@ -134,13 +155,47 @@ public final class EvidenceScorer {
     private static double lookedFor(Question q, Language language) {
         double total = 0;
         for (TermGroup g : q.groups()) {
-            boolean searchable = language == Language.AR ? !g.arabic().isEmpty()
-                    : language == Language.EN ? !g.english().isEmpty() : true;
-            if (g.entity() || searchable) {
+            if (searchable(g, language)) {
                 total += g.weight();
             }
         }
         return total;
+    }
+
+    private static boolean searchable(TermGroup g, Language language) {
+        return g.entity() || (language == Language.AR ? !g.arabic().isEmpty()
+                : language == Language.EN ? !g.english().isEmpty() : true);
+    }
+
+    /**
+     * Each group's weight times how rare its words are across the whole index (in the document's
+     * language): an alternative weighs as its rarest word, a group as its most common alternative
+     * (as Lucene's SynonymQuery counts it), so a common word shared proves less than a rare one.
+     */
+    private Map<TermGroup, Double> rareWeights(Question q, Language language, Map<Language, Map<TermGroup, Double>> cache) {
+        return cache.computeIfAbsent(language, lang -> {
+            Map<TermGroup, Double> out = new HashMap<>();
+            for (TermGroup g : q.groups()) {
+                double idf = groupIdf(lang == Language.EN ? g.english() : g.arabic(), lang == Language.EN ? org.isnad.index.Fields.BODY_EN : org.isnad.index.Fields.BODY_AR);
+                if (Double.isNaN(idf)) {
+                    idf = groupIdf(lang == Language.EN ? g.arabic() : g.english(), lang == Language.EN ? org.isnad.index.Fields.BODY_AR : org.isnad.index.Fields.BODY_EN);
+                }
+                out.put(g, g.weight() * (Double.isNaN(idf) ? 1.0 : Math.max(idf, 0.05)));
+            }
+            return out;
+        });
+    }
+
+    private double groupIdf(List<List<String>> alternatives, String field) {
+        double min = Double.NaN;
+        for (List<String> alt : alternatives) {
+            double rarest = 0;
+            for (String t : alt) {
+                rarest = Math.max(rarest, rarity.idf(field, t));
+            }
+            min = Double.isNaN(min) ? rarest : Math.min(min, rarest);
+        }
+        return min;
     }
 
     /** Full dates in the sentence, as absolute document offsets, without the document's own dateline. */

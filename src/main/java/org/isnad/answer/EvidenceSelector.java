@@ -17,6 +17,14 @@ public final class EvidenceSelector {
 
     /** Share of the question's weighted groups that a sentence's context must hold. */
     static final double MIN_CONTEXT = 0.6;
+    /**
+     * Share of the question's groups, each weighted by how rare its words are in the index, that lets a
+     * sentence below {@link #MIN_CONTEXT} count as evidence when it also holds what the question asks for.
+     */
+    static final double MIN_RARE_CONTEXT = 0.4;
+    /** Plain share of the question a sentence admitted by {@link #MIN_RARE_CONTEXT} must still hold. */
+    static final double LOOSE_CONTEXT = 0.4;
+
     /** A sentence that does not fit the type may still answer when it holds this much of the question itself. */
     static final double STANDALONE_OWN = 0.75;
     static final double NEAR_DUPLICATE = 0.6;
@@ -37,13 +45,17 @@ public final class EvidenceSelector {
             return List.of();
         }
         List<Evidence> eligible = all.stream()
-                .filter(e -> e.context() >= MIN_CONTEXT && e.namesPresent())
+                .filter(e -> e.namesPresent() && (e.context() >= MIN_CONTEXT || rareEnough(q.type(), e)))
                 .filter(e -> e.own() > 0 || (e.fit() > 0 && (e.near() > 0 || e.context() >= MIN_CONTEXT)))
                 .filter(e -> fitsType(q.type(), e))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
         if (eligible.isEmpty()) {
             return List.of();
+        }
+        if (eligible.stream().anyMatch(e -> e.context() >= MIN_CONTEXT)) {
+            // rare words plus an answer of the right shape are a fallback, never a rival to fuller evidence
+            eligible = eligible.stream().filter(e -> e.context() >= MIN_CONTEXT).toList();
         }
         // One document answers: the one whose best few sentences weigh most (a lone matching sentence
         // elsewhere does not outweigh an article about the question).
@@ -96,6 +108,12 @@ public final class EvidenceSelector {
             score += weights[i] * sorted.get(i).score();
         }
         return score + TITLE_WEIGHT * sorted.get(0).title();
+    }
+
+    /** Below the plain threshold: the question's rare words are there, and so is an answer of its type (or the sentence states much of the question). */
+    private static boolean rareEnough(QuestionType type, Evidence e) {
+        return e.rare() >= MIN_RARE_CONTEXT && e.context() >= LOOSE_CONTEXT
+                && (typed(type) ? e.fit() > 0 : e.own() > 0);
     }
 
     private static boolean typed(QuestionType t) {

@@ -282,6 +282,19 @@ public final class IsnadIndex implements Closeable {
         }, List.of());
     }
 
+    /**
+     * How rare {@code term} is in {@code field} across the whole index: BM25's inverse document
+     * frequency, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; 0 for an empty index.
+     */
+    public double idf(String field, String term) {
+        return withSearcher(s -> {
+            var reader = s.getIndexReader();
+            long n = reader.numDocs();
+            long df = reader.docFreq(new Term(field, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }, 0.0);
+    }
+
     /** Every passage of one document, in order. */
     public List<PassageHit> passagesOf(String docId) {
         return withSearcher(s -> {
