@@ -265,7 +265,7 @@ public final class EvidenceScorer {
 
     /**
      * Whether a document missing {@code missing} may still answer: never without one of the question's
-     * names; a two-word question needs both, a longer one may miss about one word in three (questions
+     * names; a two-word question needs both, a longer one may miss up to half its words (questions
      * paraphrase: "تستضيف" is asked where "دعت" is written).
      */
     public static boolean coversEnough(Question q, List<TermGroup> missing) {
@@ -273,6 +273,6 @@ public final class EvidenceScorer {
             return false;
         }
         int groups = q.groups().size();
-        return groups <= 2 ? missing.isEmpty() : missing.size() <= (groups + 1) / 3;
+        return groups <= 2 ? missing.isEmpty() : missing.size() <= groups / 2;
     }
 }
