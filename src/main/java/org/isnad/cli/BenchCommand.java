@@ -14,6 +14,7 @@ import org.isnad.eval.IsnadQa;
 import org.isnad.eval.TempDirs;
 import org.isnad.ingest.IngestListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,18 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The options every benchmark takes: warm-up and measured rounds, and JSON output. */
+    static final class Rounds {
+        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds of each (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--json", description = "Print {\"isnad\": {...}, \"lucene\": {...}, \"ratio\": ...}.")
+        boolean json;
     }
 
     static void print(boolean json, java.util.Map<String, Object> asJson, String table) throws Exception {
@@ -75,14 +88,8 @@ final class BenchCommand implements Runnable {
         @Parameters(paramLabel = "FILE.jsonl", description = "Articles, one JSON object a line.")
         Path file;
 
-        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds of each (default ${DEFAULT-VALUE}).")
-        int warmup;
-
-        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each (default ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--json", description = "Print {\"isnad\": {...}, \"lucene\": {...}, \"ratio\": ...}.")
-        boolean json;
+        @Mixin
+        Rounds measure;
 
         @Override
         public Integer call() throws Exception {
@@ -90,12 +97,12 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench ingest: cannot read " + file);
                 return 1;
             }
-            if (rounds < 1 || warmup < 0) {
+            if (measure.rounds < 1 || measure.warmup < 0) {
                 System.err.println("isnad bench ingest: --rounds must be >= 1 and --warmup >= 0");
                 return 2;
             }
-            IngestBench.Result r = IngestBench.run(file, bench.root.config(), new IngestBench.Options(warmup, rounds));
-            print(json, r.toJson(), r.toTable());
+            IngestBench.Result r = IngestBench.run(file, bench.root.config(), new IngestBench.Options(measure.warmup, measure.rounds));
+            print(measure.json, r.toJson(), r.toTable());
             return 0;
         }
     }
@@ -115,18 +122,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "Seed for the questions (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds (default ${DEFAULT-VALUE}).")
-        int warmup;
-
-        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--json", description = "Print {\"isnad\": {...}, \"lucene\": {...}, \"ratio\": ...}.")
-        boolean json;
+        @Mixin
+        Rounds measure;
 
         @Override
         public Integer call() throws Exception {
-            if (rounds < 1 || warmup < 0 || questions < 1) {
+            if (measure.rounds < 1 || measure.warmup < 0 || questions < 1) {
                 System.err.println("isnad bench ask: --rounds and --questions must be >= 1, --warmup >= 0");
                 return 2;
             }
@@ -136,8 +137,8 @@ final class BenchCommand implements Runnable {
             Path tmp = TempDirs.create("isnad-bench-ask");
             try (Isnad isnad = bench.openMeasured(corpus, tmp)) {
                 AskBench.Result r = AskBench.run(isnad.index(), new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"),
-                        new AskBench.Options(questions, seed, warmup, rounds));
-                print(json, r.toJson(), r.toTable());
+                        new AskBench.Options(questions, seed, measure.warmup, measure.rounds));
+                print(measure.json, r.toJson(), r.toTable());
                 return 0;
             } finally {
                 TempDirs.delete(tmp);
@@ -163,18 +164,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "Seed for the topics (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured rounds (default ${DEFAULT-VALUE}).")
-        int warmup;
-
-        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds (default ${DEFAULT-VALUE}).")
-        int rounds;
-
-        @Option(names = "--json", description = "Print {\"isnad\": {...}, \"lucene\": {...}, \"ratio\": ...}.")
-        boolean json;
+        @Mixin
+        Rounds measure;
 
         @Override
         public Integer call() throws Exception {
-            if (rounds < 1 || warmup < 0 || count < 1) {
+            if (measure.rounds < 1 || measure.warmup < 0 || count < 1) {
                 System.err.println("isnad bench brief: --rounds and --count must be >= 1, --warmup >= 0");
                 return 2;
             }
@@ -197,8 +192,8 @@ final class BenchCommand implements Runnable {
             Path tmp = TempDirs.create("isnad-bench-brief");
             try (Isnad isnad = bench.openMeasured(corpus, tmp)) {
                 BriefBench.Result r = BriefBench.run(isnad.index(), isnad.briefer(), topics, tmp.resolve("lucene"),
-                        new BriefBench.Options(count, seed, warmup, rounds));
-                print(json, r.toJson(), r.toTable());
+                        new BriefBench.Options(count, seed, measure.warmup, measure.rounds));
+                print(measure.json, r.toJson(), r.toTable());
                 return 0;
             } finally {
                 TempDirs.delete(tmp);
