@@ -94,18 +94,28 @@ public final class QuestionAnalyzer {
         return ENGLISH_FILLERS.contains(n);
     }
 
-    // ------------------------------------------------------------------ Arabic questions
+    /** The words that leave an index term in {@code field} (stopwords leave none), each with its term. */
+    private record Analyzed(List<Word> words, List<String> terms) {}
 
-    private void arabicGroups(List<Word> content, List<TermGroup> out) {
+    private Analyzed analyzed(List<Word> content, String field) {
         List<Word> kept = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         for (Word w : content) {
-            List<String> t = analyzers.terms(Fields.BODY_AR, w.text());
+            List<String> t = analyzers.terms(field, w.text());
             if (!t.isEmpty()) {
                 kept.add(w);
                 terms.add(t.get(0));
             }
         }
+        return new Analyzed(kept, terms);
+    }
+
+    // ------------------------------------------------------------------ Arabic questions
+
+    private void arabicGroups(List<Word> content, List<TermGroup> out) {
+        Analyzed analyzed = analyzed(content, Fields.BODY_AR);
+        List<Word> kept = analyzed.words();
+        List<String> terms = analyzed.terms();
         int i = 0;
         while (i < terms.size()) {
             int matched = 0;
@@ -136,15 +146,9 @@ public final class QuestionAnalyzer {
     // ------------------------------------------------------------------ English questions
 
     private void englishGroups(List<Word> content, List<TermGroup> out) {
-        List<Word> kept = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
-        for (Word w : content) {
-            List<String> t = analyzers.terms(Fields.BODY_EN, w.text());
-            if (!t.isEmpty()) {
-                kept.add(w);
-                terms.add(t.get(0));
-            }
-        }
+        Analyzed analyzed = analyzed(content, Fields.BODY_EN);
+        List<Word> kept = analyzed.words();
+        List<String> terms = analyzed.terms();
         int i = 0;
         while (i < terms.size()) {
             int matched = 0;

@@ -49,20 +49,12 @@ public final class AskBench {
         }
 
         public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("isnad", isnad.toJson());
-            m.put("lucene", lucene.toJson());
-            m.put("ratio", ratio());
-            return m;
+            return SideBySide.json(isnad.toJson(), lucene.toJson(), ratio());
         }
 
         public String toTable() {
-            Map<String, Object> i = isnad.toJson();
-            Map<String, Object> l = lucene.toJson();
-            StringBuilder sb = new StringBuilder(String.format("documents: %d%n%-14s %12s %12s%n", documents, "ask", "isnad", "lucene top-10"));
-            i.keySet().forEach(k -> sb.append(String.format("%-14s %12s %12s%n", k, i.get(k), l.get(k))));
-            sb.append(String.format("ratio (isnad median / lucene median): %.2fx%n", ratio()));
-            return sb.toString();
+            return String.format("documents: %d%n", documents) + SideBySide.table("ask", "lucene top-10", isnad.toJson(),
+                    lucene.toJson(), "isnad median / lucene median", ratio());
         }
     }
 

@@ -70,21 +70,14 @@ public final class BriefBench {
         }
 
         public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("isnad", isnad.toJson());
-            m.put("lucene", lucene.toJson());
-            m.put("ratio", ratio());
+            Map<String, Object> m = SideBySide.json(isnad.toJson(), lucene.toJson(), ratio());
             m.put("documents", documents);
             return m;
         }
 
         public String toTable() {
-            Map<String, Object> i = isnad.toJson();
-            Map<String, Object> l = lucene.toJson();
-            StringBuilder sb = new StringBuilder(String.format("documents: %d%n%-14s %12s %14s%n", documents, "brief", "isnad", "lucene top-10"));
-            i.keySet().forEach(k -> sb.append(String.format("%-14s %12s %14s%n", k, i.get(k), l.getOrDefault(k, "-"))));
-            sb.append(String.format("ratio (isnad median / lucene median): %.2fx%n", ratio()));
-            return sb.toString();
+            return String.format("documents: %d%n", documents) + SideBySide.table("brief", "lucene top-10", isnad.toJson(),
+                    lucene.toJson(), "isnad median / lucene median", ratio());
         }
     }
 

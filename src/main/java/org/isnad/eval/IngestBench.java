@@ -53,20 +53,11 @@ public final class IngestBench {
         }
 
         public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("isnad", isnad.toJson());
-            m.put("lucene", lucene.toJson());
-            m.put("ratio", ratio());
-            return m;
+            return SideBySide.json(isnad.toJson(), lucene.toJson(), ratio());
         }
 
         public String toTable() {
-            Map<String, Object> i = isnad.toJson();
-            Map<String, Object> l = lucene.toJson();
-            StringBuilder sb = new StringBuilder(String.format("%-14s %12s %12s%n", "ingest", "isnad", "lucene"));
-            i.keySet().forEach(k -> sb.append(String.format("%-14s %12s %12s%n", k, i.get(k), l.get(k))));
-            sb.append(String.format("ratio (isnad time / lucene time): %.2fx%n", ratio()));
-            return sb.toString();
+            return SideBySide.table("ingest", "lucene", isnad.toJson(), lucene.toJson(), "isnad time / lucene time", ratio());
         }
     }
 
