@@ -19,7 +19,7 @@ import org.isnad.text.Sentence;
 /**
  * Measures every sentence of the retrieved passages against the question: which of its term groups
  * the sentence, its neighbours, its passage and its document's title share, whether the question's
- * names are there, and how well the sentence fits the question's type.
+ * numbers are there, and how well the sentence fits the question's type.
  */
 public final class EvidenceScorer {
 
@@ -110,7 +110,9 @@ public final class EvidenceScorer {
                 double ctx = 0;
                 double inTitle = 0;
                 double rareCtx = 0;
-                boolean names = true;
+                double rareOwn = 0;
+                double rareNear = 0;
+                boolean numbers = true;
                 for (TermGroup g : q.groups()) {
                     boolean inOwn = g.matches(u.termSet());
                     own += inOwn ? g.weight() : 0;
@@ -118,15 +120,21 @@ public final class EvidenceScorer {
                     boolean inCtx = inOwn || g.matches(context);
                     ctx += inCtx ? g.weight() : 0;
                     rareCtx += inCtx ? rareWeights.get(g) : 0;
-                    names &= !g.entity() || inCtx;
+                    rareOwn += inOwn ? rareWeights.get(g) : 0;
+                    rareNear += !inOwn && g.matches(near) ? rareWeights.get(g) : 0;
+                    numbers &= !isNumber(g) || inCtx;
                     inTitle += g.matches(titleTerms) ? g.weight() : 0;
                 }
                 double rare = rareTotal <= 0 ? 0 : Math.min(1.0, rareCtx / rareTotal);
-                if ((ctx / Math.max(total, 1e-9) < EvidenceSelector.MIN_CONTEXT && rare < EvidenceSelector.MIN_RARE_CONTEXT) || !names) {
+                double ownRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareOwn / rareTotal);
+                double nearRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareNear / rareTotal);
+                boolean mayStateReason = q.type() == QuestionType.WHY && ctx / Math.max(total, 1e-9) >= EvidenceSelector.REASON_CONTEXT;
+                if (ownRare + 0.5 * nearRare + rare < EvidenceSelector.MIN_CONFIDENCE - EvidenceSelector.STATED_REASON_ALLOWANCE
+                        && !mayStateReason) {
                     // cannot be evidence: skip the costlier measures
                     out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,
-                            total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, names, 0,
-                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of(), rare));
+                            total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, numbers, 0,
+                            best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of(), rare, ownRare, nearRare));
                     continue;
                 }
                 List<DateMatch> found = q.type() == QuestionType.WHEN || q.type() == QuestionType.HOW_MANY
@@ -141,7 +149,7 @@ public final class EvidenceScorer {
                 double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
                 out.add(new Evidence(u.hit(), u.sentence(), u.text(),
                         total == 0 ? 0 : own / total, total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total,
-                        names, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found, rare));
+                        numbers, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found, rare, ownRare, nearRare));
             }
         }
         return out;
@@ -225,6 +233,13 @@ public final class EvidenceScorer {
         return false;
     }
 
+    private static final Pattern DIGITS = Pattern.compile("[0-9٠-٩۰-۹]+");
+
+    /** A year or an amount asked about: the one word of a question no other word can stand for. */
+    private static boolean isNumber(TermGroup g) {
+        return DIGITS.matcher(g.label()).matches();
+    }
+
     /** Names the glossary does not know: capitalized spans in English, quoted names in Arabic. */
     private static int extraNames(String text, boolean arabicText, Question q) {
         int n = 0;
@@ -264,15 +279,12 @@ public final class EvidenceScorer {
     }
 
     /**
-     * Whether a document missing {@code missing} may still answer: never without one of the question's
-     * names; a two-word question needs both, a longer one may miss up to half its words (questions
-     * paraphrase: "تستضيف" is asked where "دعت" is written).
+     * Whether a document missing {@code missing} may still answer: a question of one or two words needs
+     * them all (the sentence's confidence cannot tell "capital" + "Peru" from "Peru" alone); a longer
+     * question is left to {@link Evidence#confidence()}, which weighs what is missing by its rarity
+     * (questions paraphrase: "تستضيف" is asked where "دعت" is written, "Germany" where "German").
      */
     public static boolean coversEnough(Question q, List<TermGroup> missing) {
-        if (missing.stream().anyMatch(TermGroup::entity)) {
-            return false;
-        }
-        int groups = q.groups().size();
-        return groups <= 2 ? missing.isEmpty() : missing.size() <= groups / 2;
+        return q.groups().size() > 2 || missing.isEmpty();
     }
 }

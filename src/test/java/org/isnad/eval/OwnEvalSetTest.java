@@ -26,12 +26,13 @@ class OwnEvalSetTest {
     static final Path NEWS = Path.of("src/test/resources/eval/news.jsonl");
     static final Path SAMPLE = Path.of("corpus/sample");
 
-    // Thresholds: measured on 23 Nov 2026 (pass 0.85-0.87, ar 0.83-0.92, en 0.82-0.86, refusal 1.0,
-    // answered 0.95-0.975; plain Lucene pass 0.67) minus a margin of about one or two questions.
-    static final double MIN_PASS = 0.78;
-    static final double MIN_PASS_PER_LANGUAGE = 0.75;
+    // Thresholds: measured on 23 Nov 2026 after answering on confidence (pass 0.89, ar 0.92, en 0.86,
+    // refusal 1.0, answered 1.0; plain Lucene pass 0.67) minus a margin of about two or three questions
+    // (one for refusal: there are six unanswerable questions).
+    static final double MIN_PASS = 0.82;
+    static final double MIN_PASS_PER_LANGUAGE = 0.78;
     static final double MIN_REFUSAL = 0.83;
-    static final double MIN_ANSWERED = 0.88;
+    static final double MIN_ANSWERED = 0.93;
 
     @TempDir
     static Path dir;
