@@ -51,6 +51,10 @@ public record Evidence(
      * (en→ar); combining every other measure here into a fitted model did not raise it.
      */
     public double confidence() {
+        return confidence(ownRare, nearRare, rare);
+    }
+
+    static double confidence(double ownRare, double nearRare, double rare) {
         return ownRare + 0.5 * nearRare + rare;
     }
 

@@ -129,9 +129,9 @@ public final class EvidenceScorer {
                 double ownRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareOwn / rareTotal);
                 double nearRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareNear / rareTotal);
                 boolean mayStateReason = q.type() == QuestionType.WHY && ctx / Math.max(total, 1e-9) >= EvidenceSelector.REASON_CONTEXT;
-                if (ownRare + 0.5 * nearRare + rare < EvidenceSelector.MIN_CONFIDENCE - EvidenceSelector.STATED_REASON_ALLOWANCE
+                if (Evidence.confidence(ownRare, nearRare, rare) < EvidenceSelector.MIN_CONFIDENCE - EvidenceSelector.STATED_REASON_ALLOWANCE
                         && !mayStateReason) {
-                    // cannot be evidence: skip the costlier measures
+                    // cannot be evidence, not even a stated reason: skip the costlier measures
                     out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,
                             total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total, numbers, 0,
                             best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, List.of(), rare, ownRare, nearRare));
