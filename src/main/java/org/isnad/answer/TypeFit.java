@@ -17,13 +17,16 @@ public final class TypeFit {
     }
 
     private static final Pattern STRONG_CAUSE = Pattern.compile(
-            arabicCues("لأن|لان|لأنه|بسبب|سبب|أسباب|اسباب|دوافع|دافع|الدافع|الدوافع|الهدف|هدف|يهدف|تهدف|بهدف|أجل|اجل|لكي|كي"
-                    + "|نتيجة|خلفية|ذريعة|بذريعة|محاولة|سعيا|سعياً|الأسباب|السبب")
+            arabicCues("لأن|لان|لأنه|بسبب|سبب|أسباب|اسباب|دوافع|دافع|الدافع|الدوافع|يهدف|تهدف|بهدف|أجل|اجل|لكي|كي"
+                    + "|نتيجة|خلفية|ذريعة|بذريعة|محاولة|سعيا|سعياً|الأسباب|السبب|بمناسبة|إطار|اطار|احتفالا|احتفالاً"
+                    + "|تكريما|تكريماً|إحياء|احياء")
                     + "|\\b(?:because|reasons?|aims? to|aimed at|in order to|motives?|motivated|so that|due to|owing to|purpose|goal"
-                    + "|in an attempt|in a bid|seeking to|seeks to|intended to|the aim)\\b",
+                    + "|in an attempt|in a bid|seeking to|seeks to|intended to|the aim|argued|argues|arguing|citing"
+                    + "|to mark|to celebrate|to commemorate|in hono(?:u)?r of|on the occasion of|to promote|for promoting|as part of)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern WEAK_CAUSE = Pattern.compile(
-            arabicCues("لذا|لذلك|لهذا") + "|\\b(?:so|therefore|attempt|hence|thus)\\b",
+            // "الهدف" is an aim, but in a match report a goal scored: a hint, not a stated reason
+            arabicCues("لذا|لذلك|لهذا|الهدف|هدف") + "|\\b(?:so|therefore|attempt|hence|thus)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![0-9٠-٩۰-۹])[0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?|عشرات|مئات|آلاف|ألف|الف|مليون|ملايين|مليار|اثنان|اثنين|ثلاث|أربع|خمس|ست |سبع|ثمان|تسع|عشر"

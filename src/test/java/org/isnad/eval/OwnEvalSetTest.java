@@ -26,11 +26,11 @@ class OwnEvalSetTest {
     static final Path NEWS = Path.of("src/test/resources/eval/news.jsonl");
     static final Path SAMPLE = Path.of("corpus/sample");
 
-    // Thresholds: measured on 23 Nov 2026 after answering on confidence (pass 0.89, ar 0.92, en 0.86,
-    // refusal 1.0, answered 1.0; plain Lucene pass 0.67) minus a margin of about two or three questions
-    // (one for refusal: there are six unanswerable questions).
-    static final double MIN_PASS = 0.82;
-    static final double MIN_PASS_PER_LANGUAGE = 0.78;
+    // Thresholds: measured on 24 Nov 2026 after answering on confidence and widening the reason cues
+    // (pass 0.96, ar 0.96, en 0.95, refusal 1.0, answered 1.0; plain Lucene pass 0.67) minus a margin
+    // of about three questions overall, two per language, one refusal of the six.
+    static final double MIN_PASS = 0.89;
+    static final double MIN_PASS_PER_LANGUAGE = 0.86;
     static final double MIN_REFUSAL = 0.83;
     static final double MIN_ANSWERED = 0.93;
 
