@@ -146,7 +146,9 @@ public final class EvidenceScorer {
                 int actors = !needsNames ? 0
                         : (int) named.stream().filter(e -> e.isActor() || e.category().equals("country")).count() + extraNames(u.text(), arabicText, q);
                 int places = (int) named.stream().filter(Glossary.Entry::isPlace).count();
-                double fit = typeFit.fit(q.type(), u.text(), actors, places, found);
+                int at = u.sentence().start();
+                List<DateMatch> inSentence = found.stream().map(d -> new DateMatch(d.date(), d.start() - at, d.end() - at)).toList();
+                double fit = typeFit.fit(q.type(), u.text(), actors, places, inSentence);
                 out.add(new Evidence(u.hit(), u.sentence(), u.text(),
                         total == 0 ? 0 : own / total, total == 0 ? 0 : nearShare / total, total == 0 ? 0 : ctx / total,
                         numbers, fit, best <= 0 ? 0 : u.hit().score() / best, total == 0 ? 0 : inTitle / total, found, rare, ownRare, nearRare));

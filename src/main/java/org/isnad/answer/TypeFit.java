@@ -42,7 +42,7 @@ public final class TypeFit {
     /**
      * @param names people and organizations named in the sentence but not in the question
      * @param places places named in the sentence but not in the question
-     * @param found the sentence's full dates (dateline excluded)
+     * @param found the sentence's full dates (dateline excluded), offsets within {@code sentence}
      */
     public double fit(QuestionType type, String sentence, int names, int places, List<DateMatch> found) {
         return switch (type) {
@@ -55,6 +55,7 @@ public final class TypeFit {
         };
     }
 
+    /** A number that is not part of one of the sentence's full dates ("20 February 2024" counts nothing). */
     private static boolean hasNumber(String sentence, List<DateMatch> found) {
         var m = NUMBER.matcher(sentence);
         while (m.find()) {

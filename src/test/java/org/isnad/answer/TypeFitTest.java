@@ -36,4 +36,13 @@ class TypeFitTest {
         assertThat(why("وستقام المباراة في استاد إف.إن.بي.")).isZero();
         assertThat(why("MPC member Paul Tucker voted for a quarter point rise in interest rates to 5%.")).isZero();
     }
+
+    @Test
+    void aHowManyQuestionIsNotAnsweredByTheNumbersOfADate() {
+        String sentence = "The talks are set for 26 February 2024.";
+        int at = sentence.indexOf("26");
+        var date = new org.isnad.text.DateMatch(java.time.LocalDate.of(2024, 2, 26), at, at + "26 February 2024".length());
+        assertThat(fit.fit(QuestionType.HOW_MANY, sentence, 0, 0, List.of(date))).isZero();
+        assertThat(fit.fit(QuestionType.HOW_MANY, "Six factions will attend on 26 February 2024.", 0, 0, List.of())).isEqualTo(1.0);
+    }
 }
