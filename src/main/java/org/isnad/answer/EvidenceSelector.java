@@ -105,23 +105,20 @@ public final class EvidenceSelector {
     }
 
     /**
-     * For a WHY question: the document's sentences that state a reason ("because", "دوافع") in the
-     * question's context come first, the confident ones among them by score, then the others. The
-     * reason is often stated a sentence or two away from the question's words, and a stated reason
-     * beats a hint of one ("so…") or a restatement of the question.
+     * For a WHY question: the answering document's sentences that state a reason ("because", "دوافع"),
+     * confident ones and those whose context holds the question alike, best first; the confident
+     * sentences as they were when none states a reason. The reason is often stated a sentence or two
+     * away from the question's words, and a stated reason beats a hint of one ("so…") or a
+     * restatement of the question.
      */
     private static List<Evidence> statedReasonsFirst(List<Evidence> confident, List<Evidence> all, String docId) {
-        Set<Evidence> seen = new HashSet<>(confident);
-        List<Evidence> reasons = new ArrayList<>(confident.stream().filter(e -> e.fit() >= 1).toList());
-        all.stream()
-                .filter(e -> e.docId().equals(docId) && e.fit() >= 1 && e.context() >= REASON_CONTEXT && !seen.contains(e))
+        Set<Evidence> isConfident = new HashSet<>(confident);
+        List<Evidence> reasons = all.stream()
+                .filter(e -> e.docId().equals(docId) && e.fit() >= 1
+                        && (isConfident.contains(e) || e.context() >= REASON_CONTEXT))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
-                .forEach(reasons::add);
-        if (reasons.isEmpty()) {
-            return confident;
-        }
-        reasons.sort(Comparator.comparingDouble(Evidence::score).reversed());
-        return reasons;
+                .toList();
+        return reasons.isEmpty() ? confident : reasons;
     }
 
     /**
