@@ -26,10 +26,13 @@ public final class AnswerFactory {
         DateMentions dates = new DateMentions();
         this.templates = Templates.load();
         this.analyzer = new QuestionAnalyzer(index.analyzers(), glossary, dictionary);
-        this.retriever = new PassageRetriever(index, candidates);
+        boolean fitted = config != null && config.fittedDecision();
+        AnswerTuning tuning = AnswerTuning.defaults();
+        this.retriever = fitted ? new PassageRetriever(index, candidates, tuning.expandedDocsPerLanguage(), true)
+                : new PassageRetriever(index, candidates);
         this.extractive = new ExtractiveAnswerer(retriever, new EvidenceScorer(index.analyzers(), glossary, dates, index::idf),
                 new EvidenceSelector(maxQuotes), new QuoteTrimmer(index.analyzers()), new AnswerWriter(templates), dates,
-                new NameMatcher(index.analyzers()));
+                new NameMatcher(index.analyzers()), fitted ? new AnswerabilityModel(tuning) : null);
     }
 
     public PassageRetriever retriever() {

@@ -52,8 +52,26 @@ public final class EvidenceScorer {
 
     private record Unit(PassageHit hit, Sentence sentence, String text, List<String> terms, Set<String> termSet) {}
 
+    /** Every sentence of the pool, measured, and every document of it, measured as a whole. */
+    public record Measured(List<Evidence> sentences, List<DocumentFeatures> documents) {}
+
     /** Every sentence of {@code pool}, measured; order unspecified. */
     public List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts) {
+        return measure(q, pool, texts).sentences();
+    }
+
+    /**
+     * Every sentence of {@code pool} and every document it draws from, measured. A document's
+     * {@link DocumentFeatures} see the sentences of it that the pool holds (all of them for the
+     * documents the retriever expands).
+     */
+    public Measured measure(Question q, List<PassageHit> pool, DocumentTexts texts) {
+        Map<String, Set<String>> docTerms = new LinkedHashMap<>();
+        List<Evidence> sentences = score(q, pool, texts, docTerms);
+        return new Measured(sentences, documentFeatures(q, pool, sentences, docTerms));
+    }
+
+    private List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts, Map<String, Set<String>> docTerms) {
         double best = pool.stream().mapToDouble(PassageHit::score).max().orElse(0);
         Map<String, List<Unit>> byDoc = new LinkedHashMap<>();
         Map<PassageHit, Set<String>> passageTerms = new HashMap<>();
@@ -91,6 +109,9 @@ public final class EvidenceScorer {
             }
             Set<String> titleTerms = first.doc().title() == null ? Set.of()
                     : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
+            Set<String> allTerms = docTerms.computeIfAbsent(first.doc().id(), k -> new HashSet<>());
+            allTerms.addAll(titleTerms);
+            units.forEach(u -> allTerms.addAll(u.termSet()));
             java.time.LocalDate reference = texts.referenceDate(first.doc().id(), dates);
             for (int i = 0; i < units.size(); i++) {
                 Unit u = units.get(i);
@@ -155,6 +176,70 @@ public final class EvidenceScorer {
             }
         }
         return out;
+    }
+
+    /** Confidence above which a document's sentence counts when its type fit is read (its share of the best). */
+    private static final double FIT_AMONG_CONFIDENT = 0.7;
+
+    private List<DocumentFeatures> documentFeatures(Question q, List<PassageHit> pool, List<Evidence> sentences,
+                                                    Map<String, Set<String>> docTerms) {
+        if (q.groups().isEmpty()) {
+            return List.of();
+        }
+        Language asked = askedIn(q);
+        Map<TermGroup, Double> weights = rareWeights(q, asked, new HashMap<>());
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<TermGroup> distinctive = q.groups().stream()
+                .sorted(Comparator.comparingDouble((TermGroup g) -> -weights.get(g))).limit(2).toList();
+        double distinctiveTotal = distinctive.stream().mapToDouble(weights::get).sum();
+        double bestRetrieval = pool.stream().mapToDouble(PassageHit::score).max().orElse(0);
+        Map<String, List<Evidence>> byDoc = new LinkedHashMap<>();
+        sentences.forEach(e -> byDoc.computeIfAbsent(e.docId(), k -> new ArrayList<>()).add(e));
+        Map<String, Double> retrieval = new HashMap<>();
+        pool.forEach(h -> retrieval.merge(h.doc().id(), (double) h.score(), Math::max));
+        List<DocumentFeatures> out = new ArrayList<>();
+        for (var entry : byDoc.entrySet()) {
+            List<Evidence> ev = entry.getValue();
+            Language lang = ev.get(0).hit().doc().language();
+            Set<String> terms = docTerms.getOrDefault(entry.getKey(), Set.of());
+            double translatable = 0;
+            double covered = 0;
+            for (TermGroup g : q.groups()) {
+                translatable += searchable(g, lang) ? weights.get(g) : 0;
+                covered += g.matches(terms) ? weights.get(g) : 0;
+            }
+            double distinct = 0;
+            for (TermGroup g : distinctive) {
+                distinct += g.matches(terms) ? weights.get(g) : 0;
+            }
+            double share = total <= 0 ? 0 : translatable / total;
+            Evidence best = ev.stream().max(Comparator.comparingDouble(Evidence::confidence)).orElseThrow();
+            double fit = ev.stream().filter(e -> e.confidence() >= FIT_AMONG_CONFIDENT * best.confidence())
+                    .mapToDouble(Evidence::fit).max().orElse(0);
+            out.add(new DocumentFeatures(entry.getKey(), best.ownRare() * share, best.rare() * share,
+                    total <= 0 ? 0 : Math.min(1, covered / total), distinctiveTotal <= 0 ? 0 : distinct / distinctiveTotal,
+                    share, lang == asked ? 0 : 1, fit,
+                    bestRetrieval <= 0 ? 0 : retrieval.getOrDefault(entry.getKey(), 0.0) / bestRetrieval, 0,
+                    best.numbersPresent() ? 1 : 0, Math.log1p(q.groups().size())));
+        }
+        // the margin: how far the best sentence's confidence stands above every other document's
+        for (int i = 0; i < out.size(); i++) {
+            double mine = out.get(i).sentenceCover() + out.get(i).contextCover();
+            double others = 0;
+            for (int j = 0; j < out.size(); j++) {
+                if (j != i) {
+                    others = Math.max(others, out.get(j).sentenceCover() + out.get(j).contextCover());
+                }
+            }
+            out.set(i, out.get(i).withMargin(mine - others));
+        }
+        return out;
+    }
+
+    /** The language the question is written in (Arabic script or not), whatever language the answer is framed in. */
+    private static Language askedIn(Question q) {
+        return q.analyzed().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
+                ? Language.AR : Language.EN;
     }
 
     /**

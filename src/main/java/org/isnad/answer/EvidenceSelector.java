@@ -69,7 +69,47 @@ public final class EvidenceSelector {
         java.util.Map<String, List<Evidence>> byDoc = new java.util.LinkedHashMap<>();
         eligible.forEach(e -> byDoc.computeIfAbsent(e.docId(), k -> new ArrayList<>()).add(e));
         String bestDoc = answeringDocument(byDoc);
-        eligible = byDoc.get(bestDoc);
+        List<Evidence> chosen = quotes(q, byDoc.get(bestDoc), all, bestDoc);
+        // The body of a quoted document (not only its title) must share the question.
+        java.util.Map<String, Double> bestOwn = new java.util.HashMap<>();
+        all.forEach(e -> bestOwn.merge(e.docId(), e.own(), Math::max));
+        chosen.removeIf(e -> bestOwn.get(e.docId()) < MIN_BODY_OWN);
+        return chosen.isEmpty() ? List.of() : chosen;
+    }
+
+    /**
+     * The quotes from a document already decided to answer ({@link AnswerabilityModel}): its
+     * sentences best first by {@link Evidence#score()}, stated reasons first for WHY, at most
+     * {@code maxQuotes}, no near-duplicates. Empty only when the document has no sentence sharing
+     * any of the question.
+     */
+    public List<Evidence> fromDocument(Question q, List<Evidence> documentSentences) {
+        List<Evidence> sorted = documentSentences.stream().filter(e -> e.own() > 0 || e.near() > 0)
+                .sorted(Comparator.comparingDouble(Evidence::score).reversed()).toList();
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        List<Evidence> chosen = new ArrayList<>(quotes(q, sorted, documentSentences, sorted.get(0).docId()));
+        // The sentence that restates the question is often not the one that answers it: the answer
+        // follows it, or is the one sentence that fits the question's type (a number, a date, a name,
+        // a stated reason). Both follow the best quote when they are not among the quotes already.
+        Evidence top = chosen.get(0);
+        List<Evidence> inOrder = documentSentences.stream().sorted(Comparator.comparingInt(e -> e.sentence().start())).toList();
+        int at = inOrder.indexOf(top);
+        List<Evidence> extra = new ArrayList<>();
+        sorted.stream().filter(e -> e != top && e.fit() >= 1).findFirst().ifPresent(extra::add);
+        if (at >= 0 && at + 1 < inOrder.size()) {
+            extra.add(inOrder.get(at + 1));
+        }
+        for (Evidence e : extra) {
+            if (!chosen.contains(e) && !overlapsOrRepeats(e, chosen)) {
+                chosen.add(Math.min(chosen.size(), 1 + (int) chosen.stream().skip(1).filter(extra::contains).count()), e);
+            }
+        }
+        return chosen.size() > maxQuotes ? chosen.subList(0, maxQuotes) : chosen;
+    }
+
+    private List<Evidence> quotes(Question q, List<Evidence> eligible, List<Evidence> all, String bestDoc) {
         if (q.type() == QuestionType.WHY) {
             eligible = statedReasonsFirst(eligible, all, bestDoc);
         }
@@ -92,13 +132,6 @@ public final class EvidenceSelector {
                 continue;
             }
             chosen.add(e);
-        }
-        // The body of a quoted document (not only its title) must share the question.
-        java.util.Map<String, Double> bestOwn = new java.util.HashMap<>();
-        all.forEach(e -> bestOwn.merge(e.docId(), e.own(), Math::max));
-        chosen.removeIf(e -> bestOwn.get(e.docId()) < MIN_BODY_OWN);
-        if (chosen.isEmpty()) {
-            return List.of();
         }
         // Quotes in order of evidence strength: the first one is the best answer.
         return chosen;

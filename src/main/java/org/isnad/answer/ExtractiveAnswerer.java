@@ -20,9 +20,17 @@ public final class ExtractiveAnswerer implements Answerer {
     private final AnswerWriter writer;
     private final DateMentions dates;
     private final NameMatcher names;
+    private final AnswerabilityModel model;
 
     public ExtractiveAnswerer(PassageRetriever retriever, EvidenceScorer scorer, EvidenceSelector selector,
                               QuoteTrimmer trimmer, AnswerWriter writer, DateMentions dates, NameMatcher names) {
+        this(retriever, scorer, selector, trimmer, writer, dates, names, null);
+    }
+
+    public ExtractiveAnswerer(PassageRetriever retriever, EvidenceScorer scorer, EvidenceSelector selector,
+                              QuoteTrimmer trimmer, AnswerWriter writer, DateMentions dates, NameMatcher names,
+                              AnswerabilityModel model) {
+        this.model = model; // null: the confidence gate decides (the default until the fitted decision keeps the sample's answers)
         this.retriever = retriever;
         this.scorer = scorer;
         this.selector = selector;
@@ -61,19 +69,50 @@ public final class ExtractiveAnswerer implements Answerer {
             notes.add("no passage matched");
             return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
         }
+        List<Evidence> chosen = model == null ? chooseByConfidence(q, hits, texts, notes) : chooseByModel(q, hits, texts, notes);
+        if (chosen.isEmpty()) {
+            return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+        }
+        return drafted(q, chosen, texts, candidates, notes);
+    }
+
+    /** The confidence gate: the sentences confident enough, from the document holding the best one. */
+    private List<Evidence> chooseByConfidence(Question q, List<PassageHit> hits, DocumentTexts texts, List<String> notes) {
         List<Evidence> chosen = selector.choose(q, scorer.score(q, retriever.withNeighbours(hits), texts));
         if (chosen.isEmpty()) {
             notes.add("no sentence shares enough of the question");
-            return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+            return List.of();
         }
         var answering = texts.document(chosen.get(0).docId());
         if (answering.isPresent()) {
             List<TermGroup> missing = scorer.missingFrom(q, answering.get());
             if (!EvidenceScorer.coversEnough(q, missing)) {
                 notes.add("the best document never mentions " + missing.stream().map(TermGroup::label).toList());
-                return Draft.notAnswered(writer.notAnswered(q), candidates, notes);
+                return List.of();
             }
         }
+        return chosen;
+    }
+
+    /** The fitted decision: the ranked candidate documents, the first answering when probable enough. */
+    private List<Evidence> chooseByModel(Question q, List<PassageHit> hits, DocumentTexts texts, List<String> notes) {
+        EvidenceScorer.Measured measured = scorer.measure(q, retriever.withNeighbours(hits), texts);
+        List<AnswerabilityModel.Judged> ranked = model.rank(measured.documents());
+        ranked.stream().limit(3).forEach(j -> notes.add("candidate %s p=%.3f".formatted(j.features().docId(), j.probability())));
+        if (ranked.isEmpty() || ranked.get(0).probability() < model.threshold()) {
+            notes.add("no document answers with enough confidence");
+            return List.of();
+        }
+        String answeringDoc = ranked.get(0).features().docId();
+        List<Evidence> chosen = selector.fromDocument(q,
+                measured.sentences().stream().filter(e -> e.docId().equals(answeringDoc)).toList());
+        if (chosen.isEmpty()) {
+            notes.add("no sentence shares enough of the question");
+        }
+        return chosen;
+    }
+
+    private Draft drafted(Question q, List<Evidence> chosen, DocumentTexts texts, List<Candidate> candidates, List<String> notes) {
         List<Citation> citations = new ArrayList<>();
         List<Language> languages = new ArrayList<>();
         for (Evidence e : chosen) {
@@ -97,6 +136,23 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         String text = writer.answer(q, citations, languages, dateGroups, numbersNote);
         return new Draft(true, text, citations, conflicts, candidates, notes);
+    }
+
+    /**
+     * The candidate documents' features for a question, as the decision sees them (for fitting the
+     * {@link AnswerabilityModel}); empty when nothing matched.
+     */
+    public List<DocumentFeatures> candidates(Question asked, DocumentTexts texts) {
+        Question q = asked;
+        List<PassageHit> hits = retriever.retrieve(q);
+        if (!NameMatcher.untranslated(q).isEmpty() && !hits.isEmpty()) {
+            Question widened = names.widen(q, retriever.withNeighbours(hits));
+            if (!widened.equals(q)) {
+                q = widened;
+                hits = retriever.retrieve(q);
+            }
+        }
+        return hits.isEmpty() ? List.of() : scorer.measure(q, retriever.withNeighbours(hits), texts).documents();
     }
 
     private Citation citation(int n, Evidence e, Question q, DocumentTexts texts) {

@@ -25,34 +25,78 @@ public final class PassageRetriever {
 
     private static final float TITLE_BOOST = 0.4f;
     /** Passages of the best documents added beyond the hits: answers often sit next to the matching sentence. */
-    private static final int EXPANDED_DOCS = 3;
-    private static final int MAX_POOL = 90;
+    private static final int MAX_POOL = 160;
+    private static final int MAX_POOL_ONE_QUERY = 90;
 
     private final IsnadIndex index;
     private final int candidates;
+    private final int expandedPerLanguage;
 
+    /** The passages of the best three documents (of both languages together) are read whole. */
+    private static final int EXPANDED_DOCS = 3;
+
+    private final boolean perLanguage;
+
+    /** Both languages in one query; the best {@value #EXPANDED_DOCS} documents read whole. */
     public PassageRetriever(IsnadIndex index, int candidates) {
+        this(index, candidates, EXPANDED_DOCS, false);
+    }
+
+    /**
+     * @param perLanguage search each language on its own (see {@link #retrieve}) and read the best
+     *        {@code expanded} documents of each language whole; otherwise one query over both and
+     *        the best {@code expanded} documents overall
+     */
+    public PassageRetriever(IsnadIndex index, int candidates, int expanded, boolean perLanguage) {
         this.index = index;
         this.candidates = Math.max(1, candidates);
+        this.expandedPerLanguage = Math.max(1, expanded);
+        this.perLanguage = perLanguage;
     }
 
-    /** The top passages for the question, best first (empty when it has no searchable words). */
+    /**
+     * The top passages for the question, best first (empty when it has no searchable words): the
+     * best of the Arabic passages and the best of the English ones, each searched on its own and
+     * scored relative to its own best, so that a language whose scores run higher (the English
+     * collection is smaller, so its words look rarer) does not crowd the other out.
+     */
     public List<PassageHit> retrieve(Question question) {
-        Query q = query(question);
-        if (q == null) {
-            return List.of();
+        if (!perLanguage) {
+            Query q = query(question);
+            return q == null ? List.of() : index.search(q, candidates);
         }
-        return index.search(q, candidates);
+        List<PassageHit> merged = new ArrayList<>();
+        for (String[] fields : new String[][] {{Fields.BODY_AR, Fields.TITLE_AR}, {Fields.BODY_EN, Fields.TITLE_EN}}) {
+            Query q = query(question, fields[0], fields[1]);
+            if (q == null) {
+                continue;
+            }
+            List<PassageHit> hits = index.search(q, candidates);
+            float best = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), 1e-6f);
+            hits.forEach(h -> merged.add(new PassageHit(h.passage(), h.text(), h.doc(), h.score() / best)));
+        }
+        merged.sort(java.util.Comparator.comparingDouble(PassageHit::score).reversed());
+        return merged;
     }
 
-    /** The hits plus every other passage of the best documents (with score 0), in hit order then document order. */
+    /**
+     * The hits plus every other passage of the best documents of each language (with score 0), in
+     * hit order then document order.
+     */
     public List<PassageHit> withNeighbours(List<PassageHit> hits) {
         Map<String, PassageHit> pool = new LinkedHashMap<>();
         hits.forEach(h -> pool.put(key(h), h));
-        List<String> docs = hits.stream().map(h -> h.doc().id()).distinct().limit(EXPANDED_DOCS).toList();
+        List<String> docs = new ArrayList<>();
+        if (!perLanguage) {
+            hits.stream().map(h -> h.doc().id()).distinct().limit(expandedPerLanguage).forEach(docs::add);
+        }
+        for (org.isnad.text.Language lang : perLanguage ? org.isnad.text.Language.values() : new org.isnad.text.Language[0]) {
+            hits.stream().filter(h -> h.doc().language() == lang).map(h -> h.doc().id()).distinct()
+                    .limit(expandedPerLanguage).forEach(docs::add);
+        }
         for (String doc : docs) {
             for (PassageHit p : index.passagesOf(doc)) {
-                if (pool.size() >= MAX_POOL) {
+                if (pool.size() >= (perLanguage ? MAX_POOL : MAX_POOL_ONE_QUERY)) {
                     break;
                 }
                 pool.putIfAbsent(key(p), p);
@@ -65,23 +109,39 @@ public final class PassageRetriever {
         return h.doc().id() + "#" + h.passage().ordinal();
     }
 
-    /** The query for a question, or null when nothing in it is searchable. */
+    /** The query for a question over both languages, or null when nothing in it is searchable. */
     public Query query(Question question) {
+        return query(question, null, null);
+    }
+
+    /** The query over one language's body and title fields (both languages when null). */
+    private Query query(Question question, String bodyField, String titleField) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (TermGroup g : question.groups()) {
-            Query body = groupQuery(g, Fields.BODY_AR, Fields.BODY_EN);
+            Query body = bodyField == null ? groupQuery(g, Fields.BODY_AR, Fields.BODY_EN) : groupQuery(g, bodyField);
             if (body == null) {
                 continue;
             }
             all.add(new BoostQuery(body, (float) g.weight()), Occur.SHOULD);
-            Query title = groupQuery(g, Fields.TITLE_AR, Fields.TITLE_EN);
+            Query title = titleField == null ? groupQuery(g, Fields.TITLE_AR, Fields.TITLE_EN) : groupQuery(g, titleField);
             if (title != null) {
                 all.add(new BoostQuery(title, TITLE_BOOST * (float) g.weight()), Occur.SHOULD);
             }
             clauses++;
         }
         return clauses == 0 ? null : all.build();
+    }
+
+    private static Query groupQuery(TermGroup g, String field) {
+        boolean arabic = field.equals(Fields.BODY_AR) || field.equals(Fields.TITLE_AR);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int n = addAlternatives(b, arabic ? g.arabic() : g.english(), field);
+        if (n == 0) {
+            return null;
+        }
+        BooleanQuery q = b.build();
+        return q.clauses().size() == 1 ? q.clauses().get(0).query() : q;
     }
 
     private static Query groupQuery(TermGroup g, String arabicField, String englishField) {

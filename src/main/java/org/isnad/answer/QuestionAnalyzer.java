@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.index.Analyzers;
 import org.isnad.index.Fields;
-import org.isnad.text.ArabicNormalizer;
+import org.isnad.text.CueLexicon;
 import org.isnad.text.Language;
 import org.isnad.text.LanguageDetector;
 
@@ -22,26 +21,6 @@ import org.isnad.text.LanguageDetector;
 public final class QuestionAnalyzer {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
-
-    /** Question words and fillers that never count as key terms (normalized forms). */
-    private static final Set<String> ARABIC_FILLERS = Set.of(
-            "من", "ما", "ماذا", "متي", "اين", "لماذا", "لم", "كم", "هل", "الذي", "التي", "الذين", "هي", "هو",
-            "هم", "سبب", "اسباب", "السبب", "دوافع", "الدافع", "الهدف", "هدف", "كيف", "اي", "ماهي", "ماهو", "هذه",
-            "هذا", "تلك", "ذلك", "قد", "تم", "عدد", "تاريخ", "موعد", "يوم", "علام", "الي", "في", "علي", "عن",
-            "كان", "كانت", "يكون", "تكون", "هناك", "لدي", "لديه", "لديها", "لديهم", "اذكر", "اعط", "مدي",
-            "عام", "سنه", "اسم", "نوع", "ايه", "اية", "بها", "به", "فيها", "فيه", "منها", "منه", "مع",
-            // how questions are framed, not what they ask about ("ما اسم الشيء الذي يتم…", "ماذا يسمى…")
-            "الاسم", "ماسم", "بماذا", "عما", "مما", "يتم", "تتم", "يمكن", "قام", "قامت", "يقوم", "تقوم", "الشيء",
-            "شيء", "تسمي", "يسمي", "سمي", "سميت", "اليه", "اليها", "والذي", "والتي", "هما", "بشكل", "يوجد", "توجد",
-            "الشخص", "المصطلح", "انواع", "احد", "احدي", "حول", "بشان", "الاخر", "الاخري", "يعني", "تعني", "الموجود",
-            "الموجوده");
-    private static final Set<String> ENGLISH_FILLERS = Set.of(
-            "who", "whom", "whose", "when", "where", "why", "what", "which", "how", "many", "much", "is", "are",
-            "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "has", "have",
-            "had", "be", "been", "tell", "me", "about", "please", "the", "a", "an", "of", "to", "in", "on", "at",
-            "for", "reason", "reasons", "date", "day", "year", "time", "number", "come", "it", "its", "they",
-            "them", "their", "this", "that", "these", "those", "according", "there", "s", "happen", "i", "you",
-            "we", "he", "she", "his", "her", "our", "motive", "motives", "purpose", "aim", "from", "by", "with");
 
     private final Analyzers analyzers;
     private final Glossary glossary;
@@ -91,12 +70,10 @@ public final class QuestionAnalyzer {
         return out;
     }
 
+    /** Question words, particles and framing words (the {@link CueLexicon}'s fillers) are never key terms. */
     private static boolean isFiller(String word, boolean arabic) {
-        String n = QuestionTypeDetector.normalize(word, arabic);
-        if (arabic) {
-            return ARABIC_FILLERS.contains(n) || ARABIC_FILLERS.contains(ArabicNormalizer.normalize(word));
-        }
-        return ENGLISH_FILLERS.contains(n);
+        CueLexicon cues = CueLexicon.of(arabic ? Language.AR : Language.EN);
+        return cues.isFiller(QuestionTypeDetector.normalize(word, arabic)) || cues.isFiller(word);
     }
 
     /** The words that leave an index term in {@code field} (stopwords leave none), each with its term. */

@@ -11,6 +11,7 @@ import org.isnad.eval.IsnadAnswers;
 import org.isnad.eval.IsnadQa;
 import org.isnad.eval.QuestionSet;
 import org.isnad.eval.SetEval;
+import org.isnad.eval.AnswerabilityFit;
 import org.isnad.eval.SquadDataset;
 import org.isnad.eval.SquadEval;
 import org.isnad.eval.TempDirs;
@@ -60,8 +61,20 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--failures", description = "With --set: also list the questions Isnad failed, with its first quote.")
     boolean failures;
 
+    @Option(names = "--features", paramLabel = "FILE",
+            description = "With --set: also write every question's candidate documents and their answerability features (TSV) for --fit.")
+    Path features;
+
+    @Option(names = "--fit", paramLabel = "FILE", arity = "1..*",
+            description = "Fit the answerability model on feature files written by --features; prints the weights and a cross-validated curve.")
+    List<Path> fit;
+
     @Override
     public Integer call() throws Exception {
+        if (fit != null) {
+            System.out.print(AnswerabilityFit.report(AnswerabilityFit.read(fit), 5));
+            return 0;
+        }
         if ((dataset == null) == (set == null)) {
             System.err.println("isnad eval: give exactly one of --dataset FILE or --set FILE (see --help)");
             return 2;
@@ -123,6 +136,9 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 isnad.ensureSampleIndexed();
             }
+            if (features != null) {
+                writeFeatures(qs, isnad);
+            }
             SetEval.Result result = SetEval.run(qs, isnad.index(), new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"), warmup);
             if (failures && !json) {
                 printFailures(result);
@@ -131,6 +147,24 @@ final class EvalCommand implements Callable<Integer> {
         } finally {
             TempDirs.delete(tmp);
         }
+    }
+
+    private void writeFeatures(QuestionSet qs, Isnad isnad) {
+        List<String> lines = new java.util.ArrayList<>(List.of(AnswerabilityFit.header()));
+        var answers = isnad.answerFactory();
+        for (QuestionSet.Item item : qs.items()) {
+            var q = answers.analyzer().analyze(item.question(), item.question(), null);
+            for (var f : answers.extractive().candidates(q, new org.isnad.answer.DocumentTexts(isnad.index()))) {
+                boolean answers_ = item.answerable() && (f.docId().equals(item.docId()) || item.alsoIn().contains(f.docId()));
+                lines.add(AnswerabilityFit.line(item.id(), item.answerable(), f, answers_));
+            }
+        }
+        try {
+            Files.write(features, lines, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + features, e);
+        }
+        System.err.println("features: " + (lines.size() - 1) + " candidates written to " + features);
     }
 
     private static void printFailures(SetEval.Result result) {

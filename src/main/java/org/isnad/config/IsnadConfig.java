@@ -53,7 +53,12 @@ public record IsnadConfig(
     public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Answer(int maxQuotes, int candidatePassages, String answerer, String glossary, String freedictDir) {}
+    public record Answer(int maxQuotes, int candidatePassages, String answerer, String glossary, String freedictDir, String decision) {
+        /** Whether the fitted two-stage decision (answer.decision: fitted) decides, rather than the confidence gate. */
+        public boolean fittedDecision() {
+            return "fitted".equalsIgnoreCase(decision == null ? "" : decision.strip());
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Llm(String provider, String baseUrl, String model, String apiKey, int timeoutS, boolean translateQueries) {}

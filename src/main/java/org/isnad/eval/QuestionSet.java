@@ -20,9 +20,29 @@ public record QuestionSet(String name, List<Item> items) {
         items = List.copyOf(items);
     }
 
-    public record Item(String id, String lang, String question, String docId, List<String> mustContainAny, String type) {
+    /**
+     * One question. {@code alsoIn}: other documents that state the same answer (their quotes cannot be
+     * checked against {@code mustContainAny}, which is cut from {@code docId}).
+     */
+    public record Item(String id, String lang, String question, String docId, List<String> mustContainAny, String type,
+                       List<String> alsoIn) {
         public Item {
             mustContainAny = List.copyOf(mustContainAny);
+            alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
+        }
+
+        public Item(String id, String lang, String question, String docId, List<String> mustContainAny, String type) {
+            this(id, lang, question, docId, mustContainAny, type, List.of());
+        }
+
+        /**
+         * The group the id names, "dev-ar-en" for "dev-ar-en-007" (question language × article
+         * language in the development set), or null when the id has no such prefix.
+         */
+        public String group() {
+            int cut = id.lastIndexOf('-');
+            return cut > 0 && id.substring(cut + 1).chars().allMatch(Character::isDigit) && id.substring(0, cut).contains("-")
+                    ? id.substring(0, cut) : null;
         }
 
         public boolean answerable() {
@@ -48,13 +68,15 @@ public record QuestionSet(String name, List<Item> items) {
                 JsonNode n = Json.mapper().readTree(line);
                 List<String> must = new ArrayList<>();
                 n.path("must_contain_any").forEach(m -> must.add(m.asText()));
+                List<String> alsoIn = new ArrayList<>();
+                n.path("also_in").forEach(m -> alsoIn.add(m.asText()));
                 String question = n.path("question").asText("");
                 if (question.isBlank()) {
                     throw new IllegalArgumentException("no question");
                 }
                 items.add(new Item(n.path("id").asText("q" + (i + 1)), n.path("lang").asText(null), question,
                         n.path("doc_id").isNull() || n.path("doc_id").isMissingNode() ? null : n.path("doc_id").asText(),
-                        must, n.path("type").asText("other")));
+                        must, n.path("type").asText("other"), alsoIn));
             } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
             }

@@ -206,13 +206,52 @@ public final class IsnadIndex implements Closeable {
 
     /** The stored document with this id. */
     public Optional<Document> document(String id) {
-        return withSearcher(s -> {
-            TopDocs top = s.search(docsOnly(new TermQuery(new Term(Fields.OWNER, id))), 1);
-            if (top.scoreDocs.length == 0) {
-                return Optional.<Document>empty();
+        return withSearcher(s -> Optional.ofNullable(cachedDocument(s, id)), Optional.empty());
+    }
+
+    /**
+     * Documents and their passages most recently read, for the searcher they were read from (a new
+     * searcher after a commit empties it). Reading a stored document decompresses a block of the
+     * index; one question reads the same few documents several times (retrieval in each language,
+     * its neighbours, citations), and the bot's readers ask about the same news.
+     */
+    private static final int READ_CACHE_DOCUMENTS = 256;
+    private final Map<String, Object> readCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > 2 * READ_CACHE_DOCUMENTS;
+        }
+    };
+    private Object readCacheReader;
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(IndexSearcher s, String key, SearchWork<T> read) throws IOException {
+        synchronized (readCache) {
+            if (readCacheReader != s.getIndexReader()) {
+                readCache.clear();
+                readCacheReader = s.getIndexReader();
             }
-            return Optional.of(toDocument(s.storedFields().document(top.scoreDocs[0].doc)));
-        }, Optional.empty());
+            Object hit = readCache.get(key);
+            if (hit != null) {
+                return (T) hit;
+            }
+        }
+        T value = read.run(s);
+        if (value != null) {
+            synchronized (readCache) {
+                if (readCacheReader == s.getIndexReader()) {
+                    readCache.put(key, value);
+                }
+            }
+        }
+        return value;
+    }
+
+    private Document cachedDocument(IndexSearcher s, String id) throws IOException {
+        return cached(s, "d:" + id, searcher -> {
+            TopDocs top = searcher.search(docsOnly(new TermQuery(new Term(Fields.OWNER, id))), 1);
+            return top.scoreDocs.length == 0 ? null : toDocument(searcher.storedFields().document(top.scoreDocs[0].doc));
+        });
     }
 
     /** Id, content hash and source of every document: what re-ingesting compares against. */
@@ -297,7 +336,11 @@ public final class IsnadIndex implements Closeable {
 
     /** Every passage of one document, in order. */
     public List<PassageHit> passagesOf(String docId) {
-        return withSearcher(s -> {
+        return withSearcher(s -> cached(s, "p:" + docId, searcher -> readPassagesOf(searcher, docId)), List.of());
+    }
+
+    private List<PassageHit> readPassagesOf(IndexSearcher s, String docId) throws IOException {
+        {
             List<PassageHit> hits = new ArrayList<>();
             StoredFields stored = s.storedFields();
             Map<String, Document> owners = new java.util.HashMap<>();
@@ -305,8 +348,8 @@ public final class IsnadIndex implements Closeable {
                 hits.add(toHit(s, stored, owners, stored.document(sd.doc), 0f));
             }
             hits.sort(Comparator.comparingInt(h -> h.passage().ordinal()));
-            return hits;
-        }, List.of());
+            return List.copyOf(hits);
+        }
     }
 
     /** Counts and ranges of what the index holds. */
@@ -367,8 +410,7 @@ public final class IsnadIndex implements Closeable {
         String owner = e.get(Fields.OWNER);
         Document doc = owners.get(owner);
         if (doc == null) {
-            TopDocs top = s.search(docsOnly(new TermQuery(new Term(Fields.OWNER, owner))), 1);
-            doc = toDocument(stored.document(top.scoreDocs[0].doc));
+            doc = cachedDocument(s, owner);
             owners.put(owner, doc);
         }
         DocInfo info = new DocInfo(doc.id(), doc.title(), doc.date(), doc.outlet(), doc.url(), doc.language());

@@ -1,0 +1,132 @@
+package org.isnad.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The cue words of one language, read once from {@code lexicon/<lang>/} on the class path (see the
+ * README there): question words with the type they ask for, fillers that are never key terms, and
+ * the words that state or hint at a reason. Every step that needs cues reads them here, so a word
+ * is added in one place. Arabic entries are kept {@link ArabicNormalizer}-folded. Immutable.
+ */
+public final class CueLexicon {
+
+    /** A question cue: its words (folded) and the answer type it asks for ("who", "how_many"...). */
+    public record QuestionCue(List<String> words, String type) {}
+
+    private static final Map<Language, CueLexicon> LOADED = Map.of(
+            Language.AR, new CueLexicon(Language.AR), Language.EN, new CueLexicon(Language.EN));
+
+    private final Language language;
+    private final List<QuestionCue> questionCues;
+    private final Set<String> fillers;
+    private final Pattern strongCause;
+    private final Pattern weakCause;
+
+    private CueLexicon(Language language) {
+        this.language = language;
+        String dir = "lexicon/" + language.code() + "/";
+        List<QuestionCue> cues = new ArrayList<>();
+        for (String line : lines(dir + "question-words.tsv")) {
+            String[] cols = line.split("\t");
+            if (cols.length == 2) {
+                cues.add(new QuestionCue(List.of(fold(cols[0]).split("\\s+")), cols[1].strip()));
+            }
+        }
+        cues.sort(Comparator.comparingInt((QuestionCue c) -> -c.words().size()));
+        this.questionCues = List.copyOf(cues);
+        Set<String> f = new HashSet<>();
+        for (String line : lines(dir + "fillers.txt")) {
+            for (String w : line.split("\\s+")) {
+                f.add(fold(w));
+            }
+        }
+        this.fillers = Set.copyOf(f);
+        this.strongCause = causes(lines(dir + "cause-strong.txt"));
+        this.weakCause = causes(lines(dir + "cause-weak.txt"));
+    }
+
+    /** The lexicon of {@code language}; English for any language without its own. */
+    public static CueLexicon of(Language language) {
+        return LOADED.getOrDefault(language, LOADED.get(Language.EN));
+    }
+
+    /** Question cues, longest first. */
+    public List<QuestionCue> questionCues() {
+        return questionCues;
+    }
+
+    /** Whether {@code word} (as written) is a filler: never a key term of a question. */
+    public boolean isFiller(String word) {
+        return fillers.contains(fold(word));
+    }
+
+    /** Whether {@code text} states a reason ("because", "بسبب"). */
+    public boolean statesReason(String text) {
+        return strongCause.matcher(text).find();
+    }
+
+    /** Whether {@code text} only hints at a reason ("so", "لذلك"). */
+    public boolean hintsReason(String text) {
+        return weakCause.matcher(text).find();
+    }
+
+    /** A word as entries are kept: lower case, and for Arabic folded by {@link ArabicNormalizer}. */
+    public String fold(String word) {
+        String w = word.strip().toLowerCase(Locale.ROOT);
+        return language == Language.AR ? ArabicNormalizer.normalize(w) : w;
+    }
+
+    private Pattern causes(List<String> lines) {
+        List<String> alternatives = new ArrayList<>();
+        for (String line : lines) {
+            if (language == Language.AR) {
+                for (String w : line.split("\\s+")) {
+                    alternatives.add(Pattern.quote(w));
+                }
+            } else {
+                alternatives.add(Pattern.quote(line.strip()).replace(" ", "\\E\\s+\\Q"));
+            }
+        }
+        if (alternatives.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        String body = String.join("|", alternatives);
+        // Arabic: at a word start after an optional و ف ب ل, with an optional pronoun suffix
+        String regex = language == Language.AR
+                ? "(?<!\\p{L})[وفبل]?(?:" + body + ")(?:ها|هم|ه|نا|هما)?(?!\\p{L})"
+                : "\\b(?:" + body + ")\\b";
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static List<String> lines(String resource) {
+        InputStream in = CueLexicon.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing lexicon resource " + resource);
+        }
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    out.add(l);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return out;
+    }
+}
