@@ -2,7 +2,6 @@ package org.isnad.answer;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Decides whether a question is answered and by which document, in two fitted stages over the
@@ -18,7 +17,7 @@ public final class AnswerabilityModel {
     public record Judged(DocumentFeatures features, double probability) {}
 
     /** The ranking margin a lone candidate gets, and the cap on any margin (as in the fit). */
-    static final double RANK_MARGIN_ALONE = 5.0;
+    public static final double RANK_MARGIN_ALONE = 5.0;
 
     private final double[] ranking;
     private final double[] weights;
@@ -66,11 +65,6 @@ public final class AnswerabilityModel {
         return out;
     }
 
-    /** The answering document, or empty when none is probable enough. */
-    public Optional<Judged> decide(List<DocumentFeatures> candidates) {
-        List<Judged> ranked = rank(candidates);
-        return ranked.isEmpty() || ranked.get(0).probability() < threshold ? Optional.empty() : Optional.of(ranked.get(0));
-    }
 
     public double threshold() {
         return threshold;

@@ -57,7 +57,7 @@ public final class EvidenceScorer {
 
     /** Every sentence of {@code pool}, measured; order unspecified. */
     public List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts) {
-        return measure(q, pool, texts).sentences();
+        return score(q, pool, texts, null);
     }
 
     /**
@@ -71,6 +71,7 @@ public final class EvidenceScorer {
         return new Measured(sentences, documentFeatures(q, pool, sentences, docTerms));
     }
 
+    /** As {@link #score(Question, List, DocumentTexts)}; also gathers each document's terms into {@code docTerms} unless it is null. */
     private List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts, Map<String, Set<String>> docTerms) {
         double best = pool.stream().mapToDouble(PassageHit::score).max().orElse(0);
         Map<String, List<Unit>> byDoc = new LinkedHashMap<>();
@@ -109,9 +110,11 @@ public final class EvidenceScorer {
             }
             Set<String> titleTerms = first.doc().title() == null ? Set.of()
                     : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
-            Set<String> allTerms = docTerms.computeIfAbsent(first.doc().id(), k -> new HashSet<>());
-            allTerms.addAll(titleTerms);
-            units.forEach(u -> allTerms.addAll(u.termSet()));
+            if (docTerms != null) {
+                Set<String> allTerms = docTerms.computeIfAbsent(first.doc().id(), k -> new HashSet<>());
+                allTerms.addAll(titleTerms);
+                units.forEach(u -> allTerms.addAll(u.termSet()));
+            }
             java.time.LocalDate reference = texts.referenceDate(first.doc().id(), dates);
             for (int i = 0; i < units.size(); i++) {
                 Unit u = units.get(i);

@@ -89,24 +89,26 @@ public final class EvidenceSelector {
         if (sorted.isEmpty()) {
             return List.of();
         }
-        List<Evidence> chosen = new ArrayList<>(quotes(q, sorted, documentSentences, sorted.get(0).docId()));
+        List<Evidence> quotes = quotes(q, sorted, documentSentences, sorted.get(0).docId());
         // The sentence that restates the question is often not the one that answers it: the answer
         // follows it, or is the one sentence that fits the question's type (a number, a date, a name,
-        // a stated reason). Both follow the best quote when they are not among the quotes already.
-        Evidence top = chosen.get(0);
+        // a stated reason). Both come right after the best quote.
+        Evidence top = quotes.get(0);
         List<Evidence> inOrder = documentSentences.stream().sorted(Comparator.comparingInt(e -> e.sentence().start())).toList();
         int at = inOrder.indexOf(top);
-        List<Evidence> extra = new ArrayList<>();
-        sorted.stream().filter(e -> e != top && e.fit() >= 1).findFirst().ifPresent(extra::add);
+        List<Evidence> chosen = new ArrayList<>(List.of(top));
+        sorted.stream().filter(e -> e != top && e.fit() >= 1).findFirst().ifPresent(e -> addUnlessRepeated(e, chosen));
         if (at >= 0 && at + 1 < inOrder.size()) {
-            extra.add(inOrder.get(at + 1));
+            addUnlessRepeated(inOrder.get(at + 1), chosen);
         }
-        for (Evidence e : extra) {
-            if (!chosen.contains(e) && !overlapsOrRepeats(e, chosen)) {
-                chosen.add(Math.min(chosen.size(), 1 + (int) chosen.stream().skip(1).filter(extra::contains).count()), e);
-            }
-        }
+        quotes.forEach(e -> addUnlessRepeated(e, chosen));
         return chosen.size() > maxQuotes ? chosen.subList(0, maxQuotes) : chosen;
+    }
+
+    private static void addUnlessRepeated(Evidence e, List<Evidence> chosen) {
+        if (!chosen.contains(e) && !overlapsOrRepeats(e, chosen)) {
+            chosen.add(e);
+        }
     }
 
     private List<Evidence> quotes(Question q, List<Evidence> eligible, List<Evidence> all, String bestDoc) {

@@ -51,16 +51,9 @@ public final class ExtractiveAnswerer implements Answerer {
 
     @Override
     public Draft answer(Question asked, DocumentTexts texts) {
-        Question q = asked;
-        List<PassageHit> hits = retriever.retrieve(q);
-        if (!NameMatcher.untranslated(q).isEmpty() && !hits.isEmpty()) {
-            // Latin names the glossary lacks: learn their Arabic spelling from the passages, search again.
-            Question widened = names.widen(q, retriever.withNeighbours(hits));
-            if (!widened.equals(q)) {
-                q = widened;
-                hits = retriever.retrieve(q);
-            }
-        }
+        Retrieved r = retrieve(asked);
+        Question q = r.question();
+        List<PassageHit> hits = r.hits();
         List<Candidate> candidates = hits.stream()
                 .map(h -> new Candidate(h.doc().id(), h.passage().start(), h.passage().end(), h.score())).toList();
         List<String> notes = new ArrayList<>();
@@ -143,16 +136,23 @@ public final class ExtractiveAnswerer implements Answerer {
      * {@link AnswerabilityModel}); empty when nothing matched.
      */
     public List<DocumentFeatures> candidates(Question asked, DocumentTexts texts) {
-        Question q = asked;
-        List<PassageHit> hits = retriever.retrieve(q);
-        if (!NameMatcher.untranslated(q).isEmpty() && !hits.isEmpty()) {
-            Question widened = names.widen(q, retriever.withNeighbours(hits));
-            if (!widened.equals(q)) {
-                q = widened;
-                hits = retriever.retrieve(q);
+        Retrieved r = retrieve(asked);
+        return r.hits().isEmpty() ? List.of() : scorer.measure(r.question(), retriever.withNeighbours(r.hits()), texts).documents();
+    }
+
+    /** The question as searched (its names possibly widened) and the passages found for it. */
+    private record Retrieved(Question question, List<PassageHit> hits) {}
+
+    private Retrieved retrieve(Question asked) {
+        List<PassageHit> hits = retriever.retrieve(asked);
+        if (!NameMatcher.untranslated(asked).isEmpty() && !hits.isEmpty()) {
+            // Latin names the glossary lacks: learn their Arabic spelling from the passages, search again.
+            Question widened = names.widen(asked, retriever.withNeighbours(hits));
+            if (!widened.equals(asked)) {
+                return new Retrieved(widened, retriever.retrieve(widened));
             }
         }
-        return hits.isEmpty() ? List.of() : scorer.measure(q, retriever.withNeighbours(hits), texts).documents();
+        return new Retrieved(asked, hits);
     }
 
     private Citation citation(int n, Evidence e, Question q, DocumentTexts texts) {

@@ -24,17 +24,22 @@ import org.isnad.index.PassageHit;
 public final class PassageRetriever {
 
     private static final float TITLE_BOOST = 0.4f;
-    /** Passages of the best documents added beyond the hits: answers often sit next to the matching sentence. */
-    private static final int MAX_POOL = 160;
+    /** The passages of the best three documents (of both languages together) are read whole. */
+    private static final int EXPANDED_DOCS = 3;
+    /** At most this many passages are measured: one query over both languages, or each language on its own. */
     private static final int MAX_POOL_ONE_QUERY = 90;
+    private static final int MAX_POOL_PER_LANGUAGE = 160;
+
+    /** The fields one query searches: a language's body and title, or both languages' (null: not searched). */
+    private record Scope(String arabicBody, String englishBody, String arabicTitle, String englishTitle) {}
+
+    private static final Scope BOTH = new Scope(Fields.BODY_AR, Fields.BODY_EN, Fields.TITLE_AR, Fields.TITLE_EN);
+    private static final List<Scope> EACH_LANGUAGE = List.of(
+            new Scope(Fields.BODY_AR, null, Fields.TITLE_AR, null), new Scope(null, Fields.BODY_EN, null, Fields.TITLE_EN));
 
     private final IsnadIndex index;
     private final int candidates;
-    private final int expandedPerLanguage;
-
-    /** The passages of the best three documents (of both languages together) are read whole. */
-    private static final int EXPANDED_DOCS = 3;
-
+    private final int expanded;
     private final boolean perLanguage;
 
     /** Both languages in one query; the best {@value #EXPANDED_DOCS} documents read whole. */
@@ -50,15 +55,15 @@ public final class PassageRetriever {
     public PassageRetriever(IsnadIndex index, int candidates, int expanded, boolean perLanguage) {
         this.index = index;
         this.candidates = Math.max(1, candidates);
-        this.expandedPerLanguage = Math.max(1, expanded);
+        this.expanded = Math.max(1, expanded);
         this.perLanguage = perLanguage;
     }
 
     /**
-     * The top passages for the question, best first (empty when it has no searchable words): the
-     * best of the Arabic passages and the best of the English ones, each searched on its own and
-     * scored relative to its own best, so that a language whose scores run higher (the English
-     * collection is smaller, so its words look rarer) does not crowd the other out.
+     * The top passages for the question, best first (empty when it has no searchable words). Per
+     * language: the best of the Arabic passages and the best of the English ones, each searched on
+     * its own and scored relative to its own best, so that a language whose scores run higher (the
+     * English collection is smaller, so its words look rarer) does not crowd the other out.
      */
     public List<PassageHit> retrieve(Question question) {
         if (!perLanguage) {
@@ -66,8 +71,8 @@ public final class PassageRetriever {
             return q == null ? List.of() : index.search(q, candidates);
         }
         List<PassageHit> merged = new ArrayList<>();
-        for (String[] fields : new String[][] {{Fields.BODY_AR, Fields.TITLE_AR}, {Fields.BODY_EN, Fields.TITLE_EN}}) {
-            Query q = query(question, fields[0], fields[1]);
+        for (Scope scope : EACH_LANGUAGE) {
+            Query q = query(question, scope);
             if (q == null) {
                 continue;
             }
@@ -86,20 +91,22 @@ public final class PassageRetriever {
     public List<PassageHit> withNeighbours(List<PassageHit> hits) {
         Map<String, PassageHit> pool = new LinkedHashMap<>();
         hits.forEach(h -> pool.put(key(h), h));
-        List<String> docs = new ArrayList<>();
-        if (!perLanguage) {
-            hits.stream().map(h -> h.doc().id()).distinct().limit(expandedPerLanguage).forEach(docs::add);
+        Map<Object, List<String>> bestDocs = new LinkedHashMap<>();
+        for (PassageHit h : hits) {
+            List<String> docs = bestDocs.computeIfAbsent(perLanguage ? h.doc().language() : BOTH, k -> new ArrayList<>());
+            if (docs.size() < expanded && !docs.contains(h.doc().id())) {
+                docs.add(h.doc().id());
+            }
         }
-        for (org.isnad.text.Language lang : perLanguage ? org.isnad.text.Language.values() : new org.isnad.text.Language[0]) {
-            hits.stream().filter(h -> h.doc().language() == lang).map(h -> h.doc().id()).distinct()
-                    .limit(expandedPerLanguage).forEach(docs::add);
-        }
-        for (String doc : docs) {
-            for (PassageHit p : index.passagesOf(doc)) {
-                if (pool.size() >= (perLanguage ? MAX_POOL : MAX_POOL_ONE_QUERY)) {
-                    break;
+        int maxPool = perLanguage ? MAX_POOL_PER_LANGUAGE : MAX_POOL_ONE_QUERY;
+        for (List<String> docs : bestDocs.values()) {
+            for (String doc : docs) {
+                for (PassageHit p : index.passagesOf(doc)) {
+                    if (pool.size() >= maxPool) {
+                        break;
+                    }
+                    pool.putIfAbsent(key(p), p);
                 }
-                pool.putIfAbsent(key(p), p);
             }
         }
         return new ArrayList<>(pool.values());
@@ -111,20 +118,19 @@ public final class PassageRetriever {
 
     /** The query for a question over both languages, or null when nothing in it is searchable. */
     public Query query(Question question) {
-        return query(question, null, null);
+        return query(question, BOTH);
     }
 
-    /** The query over one language's body and title fields (both languages when null). */
-    private Query query(Question question, String bodyField, String titleField) {
+    private Query query(Question question, Scope scope) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (TermGroup g : question.groups()) {
-            Query body = bodyField == null ? groupQuery(g, Fields.BODY_AR, Fields.BODY_EN) : groupQuery(g, bodyField);
+            Query body = groupQuery(g, scope.arabicBody(), scope.englishBody());
             if (body == null) {
                 continue;
             }
             all.add(new BoostQuery(body, (float) g.weight()), Occur.SHOULD);
-            Query title = titleField == null ? groupQuery(g, Fields.TITLE_AR, Fields.TITLE_EN) : groupQuery(g, titleField);
+            Query title = groupQuery(g, scope.arabicTitle(), scope.englishTitle());
             if (title != null) {
                 all.add(new BoostQuery(title, TITLE_BOOST * (float) g.weight()), Occur.SHOULD);
             }
@@ -133,17 +139,7 @@ public final class PassageRetriever {
         return clauses == 0 ? null : all.build();
     }
 
-    private static Query groupQuery(TermGroup g, String field) {
-        boolean arabic = field.equals(Fields.BODY_AR) || field.equals(Fields.TITLE_AR);
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = addAlternatives(b, arabic ? g.arabic() : g.english(), field);
-        if (n == 0) {
-            return null;
-        }
-        BooleanQuery q = b.build();
-        return q.clauses().size() == 1 ? q.clauses().get(0).query() : q;
-    }
-
+    /** One group's alternatives in each field that is not null; null when none is searchable. */
     private static Query groupQuery(TermGroup g, String arabicField, String englishField) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int n = addAlternatives(b, g.arabic(), arabicField) + addAlternatives(b, g.english(), englishField);
@@ -156,6 +152,9 @@ public final class PassageRetriever {
 
     /** Single-term alternatives become one SynonymQuery; phrases become a conjunction each. */
     private static int addAlternatives(BooleanQuery.Builder b, List<List<String>> alternatives, String field) {
+        if (field == null) {
+            return 0;
+        }
         SynonymQuery.Builder singles = new SynonymQuery.Builder(field);
         int singleCount = 0;
         int n = 0;

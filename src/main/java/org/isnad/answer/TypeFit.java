@@ -13,8 +13,10 @@ import org.isnad.text.Language;
  */
 public final class TypeFit {
 
-    private static final CueLexicon ARABIC = CueLexicon.of(Language.AR);
-    private static final CueLexicon ENGLISH = CueLexicon.of(Language.EN);
+    private static final Pattern STRONG_CAUSE = CueLexicon.inEither(
+            CueLexicon.of(Language.AR).statesReason(), CueLexicon.of(Language.EN).statesReason());
+    private static final Pattern WEAK_CAUSE = CueLexicon.inEither(
+            CueLexicon.of(Language.AR).hintsReason(), CueLexicon.of(Language.EN).hintsReason());
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![0-9٠-٩۰-۹])[0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?|عشرات|مئات|آلاف|ألف|الف|مليون|ملايين|مليار|اثنان|اثنين|ثلاث|أربع|خمس|ست |سبع|ثمان|تسع|عشر"
                     + "|\\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)\\b",
@@ -36,8 +38,7 @@ public final class TypeFit {
             case WHO -> Math.min(1.0, names / 2.0);
             case WHEN -> !found.isEmpty() ? 1.0 : dates.hasTimeWords(sentence) ? 0.4 : 0.0;
             case WHERE -> places > 0 ? 1.0 : 0.0;
-            case WHY -> ARABIC.statesReason(sentence) || ENGLISH.statesReason(sentence) ? 1.0
-                    : ARABIC.hintsReason(sentence) || ENGLISH.hintsReason(sentence) ? 0.5 : 0.0;
+            case WHY -> STRONG_CAUSE.matcher(sentence).find() ? 1.0 : WEAK_CAUSE.matcher(sentence).find() ? 0.5 : 0.0;
             case HOW_MANY -> hasNumber(sentence, found) ? 1.0 : 0.0;
             default -> 0.0;
         };

@@ -155,8 +155,8 @@ final class EvalCommand implements Callable<Integer> {
         for (QuestionSet.Item item : qs.items()) {
             var q = answers.analyzer().analyze(item.question(), item.question(), null);
             for (var f : answers.extractive().candidates(q, new org.isnad.answer.DocumentTexts(isnad.index()))) {
-                boolean answers_ = item.answerable() && (f.docId().equals(item.docId()) || item.alsoIn().contains(f.docId()));
-                lines.add(AnswerabilityFit.line(item.id(), item.answerable(), f, answers_));
+                boolean answering = item.answerable() && (f.docId().equals(item.docId()) || item.alsoIn().contains(f.docId()));
+                lines.add(AnswerabilityFit.line(item.id(), item.answerable(), f, answering));
             }
         }
         try {

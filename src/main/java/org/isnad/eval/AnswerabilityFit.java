@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.isnad.answer.AnswerabilityModel;
 import org.isnad.answer.DocumentFeatures;
 
 /**
@@ -70,15 +71,13 @@ public final class AnswerabilityFit {
                 }
                 pick.put(q, best);
                 double[] x = java.util.Arrays.copyOf(best.x(), best.x().length + 1);
-                x[x.length - 1] = cands.size() < 2 ? RANK_MARGIN_ALONE : Math.min(RANK_MARGIN_ALONE, bestS - second);
+                x[x.length - 1] = cands.size() < 2 ? AnswerabilityModel.RANK_MARGIN_ALONE : Math.min(AnswerabilityModel.RANK_MARGIN_ALONE, bestS - second);
                 out.put(q, x);
             });
             return out;
         }
     }
 
-    /** The ranking margin a lone candidate gets (and the cap on any margin). */
-    public static final double RANK_MARGIN_ALONE = 5.0;
 
     /** The cross-validated decision at one threshold. */
     public record Point(double threshold, double answered, double precision, double refusal, double rightDocument) {}

@@ -210,45 +210,54 @@ public final class IsnadIndex implements Closeable {
     }
 
     /**
-     * Documents and their passages most recently read, for the searcher they were read from (a new
-     * searcher after a commit empties it). Reading a stored document decompresses a block of the
+     * Documents and their passages most recently read, for the reader they were read from (a new
+     * reader after a commit empties them). Reading a stored entry decompresses a block of the
      * index; one question reads the same few documents several times (retrieval in each language,
-     * its neighbours, citations), and the bot's readers ask about the same news.
+     * their neighbours, the citations), and the bot's readers ask about the same news.
      */
     private static final int READ_CACHE_DOCUMENTS = 256;
-    private final Map<String, Object> readCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > 2 * READ_CACHE_DOCUMENTS;
-        }
-    };
-    private Object readCacheReader;
+    private final ReadCache<Document> documentCache = new ReadCache<>(READ_CACHE_DOCUMENTS);
+    private final ReadCache<List<PassageHit>> passageCache = new ReadCache<>(READ_CACHE_DOCUMENTS);
 
-    @SuppressWarnings("unchecked")
-    private <T> T cached(IndexSearcher s, String key, SearchWork<T> read) throws IOException {
-        synchronized (readCache) {
-            if (readCacheReader != s.getIndexReader()) {
-                readCache.clear();
-                readCacheReader = s.getIndexReader();
-            }
-            Object hit = readCache.get(key);
-            if (hit != null) {
-                return (T) hit;
-            }
+    /** A small least-recently-used map by document id, valid for one index reader at a time. Thread-safe. */
+    private static final class ReadCache<V> {
+        private final int capacity;
+        private final Map<String, V> entries;
+        private Object reader;
+
+        ReadCache(int capacity) {
+            this.capacity = capacity;
+            this.entries = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > ReadCache.this.capacity;
+                }
+            };
         }
-        T value = read.run(s);
-        if (value != null) {
-            synchronized (readCache) {
-                if (readCacheReader == s.getIndexReader()) {
-                    readCache.put(key, value);
+
+        V get(IndexSearcher s, String id, SearchWork<V> read) throws IOException {
+            synchronized (this) {
+                if (reader != s.getIndexReader()) {
+                    entries.clear();
+                    reader = s.getIndexReader();
+                }
+                V hit = entries.get(id);
+                if (hit != null) {
+                    return hit;
                 }
             }
+            V value = read.run(s);
+            synchronized (this) {
+                if (value != null && reader == s.getIndexReader()) {
+                    entries.put(id, value);
+                }
+            }
+            return value;
         }
-        return value;
     }
 
     private Document cachedDocument(IndexSearcher s, String id) throws IOException {
-        return cached(s, "d:" + id, searcher -> {
+        return documentCache.get(s, id, searcher -> {
             TopDocs top = searcher.search(docsOnly(new TermQuery(new Term(Fields.OWNER, id))), 1);
             return top.scoreDocs.length == 0 ? null : toDocument(searcher.storedFields().document(top.scoreDocs[0].doc));
         });
@@ -313,9 +322,8 @@ public final class IsnadIndex implements Closeable {
             TopDocs top = s.search(passagesOnly(query), n);
             List<PassageHit> hits = new ArrayList<>(top.scoreDocs.length);
             StoredFields stored = s.storedFields();
-            Map<String, Document> owners = new java.util.HashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(toHit(s, stored, owners, stored.document(sd.doc), sd.score));
+                hits.add(toHit(s, stored.document(sd.doc), sd.score));
             }
             return hits;
         }, List.of());
@@ -336,20 +344,17 @@ public final class IsnadIndex implements Closeable {
 
     /** Every passage of one document, in order. */
     public List<PassageHit> passagesOf(String docId) {
-        return withSearcher(s -> cached(s, "p:" + docId, searcher -> readPassagesOf(searcher, docId)), List.of());
+        return withSearcher(s -> passageCache.get(s, docId, searcher -> readPassagesOf(searcher, docId)), List.of());
     }
 
     private List<PassageHit> readPassagesOf(IndexSearcher s, String docId) throws IOException {
-        {
-            List<PassageHit> hits = new ArrayList<>();
-            StoredFields stored = s.storedFields();
-            Map<String, Document> owners = new java.util.HashMap<>();
-            for (ScoreDoc sd : all(s, passagesOnly(new TermQuery(new Term(Fields.OWNER, docId))))) {
-                hits.add(toHit(s, stored, owners, stored.document(sd.doc), 0f));
-            }
-            hits.sort(Comparator.comparingInt(h -> h.passage().ordinal()));
-            return List.copyOf(hits);
+        List<PassageHit> hits = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc sd : all(s, passagesOnly(new TermQuery(new Term(Fields.OWNER, docId))))) {
+            hits.add(toHit(s, stored.document(sd.doc), 0f));
         }
+        hits.sort(Comparator.comparingInt(h -> h.passage().ordinal()));
+        return List.copyOf(hits);
     }
 
     /** Counts and ranges of what the index holds. */
@@ -404,15 +409,9 @@ public final class IsnadIndex implements Closeable {
         return count == 0 ? new ScoreDoc[0] : s.search(q, count).scoreDocs;
     }
 
-    /** A passage hit with its text and metadata from its document entry (read once per search and document). */
-    private PassageHit toHit(IndexSearcher s, StoredFields stored, Map<String, Document> owners,
-            org.apache.lucene.document.Document e, float score) throws IOException {
-        String owner = e.get(Fields.OWNER);
-        Document doc = owners.get(owner);
-        if (doc == null) {
-            doc = cachedDocument(s, owner);
-            owners.put(owner, doc);
-        }
+    /** A passage hit with its text and metadata from its document entry (through the read cache). */
+    private PassageHit toHit(IndexSearcher s, org.apache.lucene.document.Document e, float score) throws IOException {
+        Document doc = cachedDocument(s, e.get(Fields.OWNER));
         DocInfo info = new DocInfo(doc.id(), doc.title(), doc.date(), doc.outlet(), doc.url(), doc.language());
         int start = e.getField(Fields.START).numericValue().intValue();
         int end = e.getField(Fields.END).numericValue().intValue();

@@ -73,14 +73,19 @@ public final class CueLexicon {
         return fillers.contains(fold(word));
     }
 
-    /** Whether {@code text} states a reason ("because", "بسبب"). */
-    public boolean statesReason(String text) {
-        return strongCause.matcher(text).find();
+    /** Words that state a reason ("because", "بسبب"), as one pattern to find in a sentence. */
+    public Pattern statesReason() {
+        return strongCause;
     }
 
-    /** Whether {@code text} only hints at a reason ("so", "لذلك"). */
-    public boolean hintsReason(String text) {
-        return weakCause.matcher(text).find();
+    /** Words that only hint at a reason ("so", "لذلك"). */
+    public Pattern hintsReason() {
+        return weakCause;
+    }
+
+    /** Either pattern of both lexicons as one: a sentence is scanned once, whatever its language. */
+    public static Pattern inEither(Pattern arabic, Pattern english) {
+        return Pattern.compile(arabic.pattern() + "|" + english.pattern(), arabic.flags());
     }
 
     /** A word as entries are kept: lower case, and for Arabic folded by {@link ArabicNormalizer}. */

@@ -80,9 +80,9 @@ class OwnEvalSetTest {
         assertThat(isnadScores.get("pass")).as("pass rate; failing:\n" + failures).isGreaterThanOrEqualTo(MIN_PASS);
         assertThat(isnadScores.get("refusal")).as("refusal on unanswerable questions").isGreaterThanOrEqualTo(MIN_REFUSAL);
         assertThat(isnadScores.get("answered")).as("answered share of answerable questions").isGreaterThanOrEqualTo(MIN_ANSWERED);
-        for (EvalReport.Row row : result.report().breakdown()) {
-            if (row.group().startsWith("lang ")) {
-                assertThat(row.isnad()).as(row.group() + " pass rate").isGreaterThanOrEqualTo(MIN_PASS_PER_LANGUAGE);
+        for (SetEval.Group group : result.groups()) {
+            if (group.name().startsWith("lang ")) {
+                assertThat(group.isnad().pass()).as(group.name() + " pass rate").isGreaterThanOrEqualTo(MIN_PASS_PER_LANGUAGE);
             }
         }
         assertThat(isnadScores.get("pass")).as("Isnad beats plain Lucene").isGreaterThan(result.report().lucene().get("pass"));
