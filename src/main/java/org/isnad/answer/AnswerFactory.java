@@ -2,6 +2,7 @@ package org.isnad.answer;
 
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the answer stack over one index: the glossary, dictionary and templates are loaded once
@@ -27,6 +28,10 @@ public final class AnswerFactory {
         this.templates = Templates.load();
         this.analyzer = new QuestionAnalyzer(index.analyzers(), glossary, dictionary);
         boolean fitted = config != null && config.fittedDecision();
+        if (config != null && !config.knownDecision()) {
+            LoggerFactory.getLogger(AnswerFactory.class).warn(
+                    "answer.decision is '{}', which is neither confidence nor fitted: the confidence gate decides", config.decision());
+        }
         AnswerTuning tuning = AnswerTuning.defaults();
         this.retriever = fitted ? new PassageRetriever(index, candidates, tuning.expandedDocsPerLanguage(), true)
                 : new PassageRetriever(index, candidates);

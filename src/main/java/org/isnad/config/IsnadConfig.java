@@ -58,6 +58,11 @@ public record IsnadConfig(
         public boolean fittedDecision() {
             return "fitted".equalsIgnoreCase(decision == null ? "" : decision.strip());
         }
+
+        /** Whether {@code decision} names one of the two decisions (unset counts as the default, confidence). */
+        public boolean knownDecision() {
+            return decision == null || decision.isBlank() || fittedDecision() || "confidence".equalsIgnoreCase(decision.strip());
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -222,7 +222,7 @@ public final class AnswerabilityFit {
     }
 
     /** For each question of the held-out folds: the probability and correctness of its most probable candidate. */
-    record Decision(boolean answerable, double probability, boolean right) {}
+    public record Decision(boolean answerable, double probability, boolean right) {}
 
     public static List<Decision> crossValidate(List<Row> rows, int folds) {
         Map<String, List<Row>> byQuestion = new LinkedHashMap<>();
@@ -245,11 +245,14 @@ public final class AnswerabilityFit {
         return out;
     }
 
-    /** Questions with no candidate at all count as refused: add them as answerable or not with probability 0. */
-    public static List<Point> curve(List<Decision> decisions, int answerableWithout, int unanswerableWithout) {
+    /**
+     * The decision at thresholds 0.05, 0.10 … 0.95. Only questions with a candidate are counted (the
+     * feature files hold no row for a question that retrieved nothing, which is refused either way).
+     */
+    public static List<Point> curve(List<Decision> decisions) {
         List<Point> out = new ArrayList<>();
-        long answerable = decisions.stream().filter(Decision::answerable).count() + answerableWithout;
-        long unanswerable = decisions.stream().filter(d -> !d.answerable()).count() + unanswerableWithout;
+        long answerable = decisions.stream().filter(Decision::answerable).count();
+        long unanswerable = decisions.stream().filter(d -> !d.answerable()).count();
         for (double t = 0.05; t < 0.96; t += 0.05) {
             double th = t;
             long answered = decisions.stream().filter(d -> d.answerable() && d.probability() >= th).count();
@@ -287,7 +290,7 @@ public final class AnswerabilityFit {
         sb.append(String.format(Locale.ROOT, "  %-18s %8s %8.3f%n", "rankMargin", "", m.weights()[m.weights().length - 1]));
         sb.append(folds).append("-fold cross-validation by question (answered: of answerable; precision: right document of answers given)\n");
         sb.append(String.format("%9s %9s %9s %9s %9s%n", "threshold", "answered", "precision", "refusal", "right"));
-        for (Point p : curve(crossValidate(rows, folds), 0, 0)) {
+        for (Point p : curve(crossValidate(rows, folds))) {
             sb.append(String.format(Locale.ROOT, "%9.2f %9.3f %9.3f %9.3f %9.3f%n", p.threshold(), p.answered(), p.precision(),
                     p.refusal(), p.rightDocument()));
         }
