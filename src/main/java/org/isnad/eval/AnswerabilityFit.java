@@ -101,24 +101,40 @@ public final class AnswerabilityFit {
         return sb.toString();
     }
 
+    /** Reads feature files; a line that is not a feature row fails the read with its file and line number. */
     public static List<Row> read(List<Path> files) {
         List<Row> rows = new ArrayList<>();
+        int columns = 4 + DocumentFeatures.NAMES.size();
         for (Path file : files) {
+            List<String> lines;
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("question\t") || line.isBlank()) {
-                        continue;
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n);
+                if (line.startsWith("question\t") || line.isBlank()) {
+                    continue;
+                }
+                String[] c = line.split("\t");
+                try {
+                    if (c.length != columns) {
+                        throw new NumberFormatException(c.length + " columns, not " + columns);
                     }
-                    String[] c = line.split("\t");
                     double[] x = new double[c.length - 4];
                     for (int i = 4; i < c.length; i++) {
                         x[i - 4] = Double.parseDouble(c[i]);
                     }
                     rows.add(new Row(file.getFileName() + ":" + c[0], c[1].equals("1"), c[2], c[3].equals("1"), x));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + ":" + (n + 1) + ": not a feature row as `isnad eval --features` writes ("
+                            + e.getMessage() + ")", e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
             }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no feature rows in " + files + " (write them with `isnad eval --set FILE --features OUT`)");
         }
         return rows;
     }

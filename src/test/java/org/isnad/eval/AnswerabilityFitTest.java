@@ -53,4 +53,14 @@ class AnswerabilityFitTest {
         assertThat(high.precision()).isGreaterThanOrEqualTo(low.precision());
         assertThat(AnswerabilityFit.report(rows(), 5)).contains("sentenceCover", "rankMargin", "threshold");
     }
+
+    @Test
+    void aFileThatIsNotAFeatureFileIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.tsv"), AnswerabilityFit.header() + "\nq1\t1\td\t1\tx\n");
+        java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.tsv"), AnswerabilityFit.header() + "\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnswerabilityFit.read(List.of(bad)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.tsv:2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnswerabilityFit.read(List.of(empty)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no feature rows");
+    }
 }
