@@ -159,6 +159,11 @@
       e.latencyMs + ' ms', e.answered ? 'answered' : 'not answered',
       e.feedback ? 'feedback ' + FEEDBACK[e.feedback] : 'no feedback'].filter(Boolean).join(' · ');
     document.getElementById('d-question').textContent = e.question;
+    document.getElementById('d-direct').textContent = e.direct ? e.direct.text : '';
+    document.getElementById('d-direct-parts').replaceChildren(...(e.direct ? e.direct.parts : [])
+      .filter(p => p.source)
+      .map(p => el('li', { dir: 'auto', text: p.part + ': ' + p.text + ' ← «' + p.source.text + '» [' + p.source.citation + '] '
+        + p.source.start + '–' + p.source.end + ' (' + p.rendering + ')' })));
     document.getElementById('d-answer').textContent = e.answer || '';
     document.getElementById('d-citations').replaceChildren(...e.citations.map(citationItem));
     const conflicts = document.getElementById('d-conflicts');

@@ -1,5 +1,6 @@
 package org.isnad.answer;
 
+import org.isnad.answer.direct.DirectLineBuilder;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.IsnadIndex;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ public final class AnswerFactory {
     private final QuestionAnalyzer analyzer;
     private final PassageRetriever retriever;
     private final ExtractiveAnswerer extractive;
+    private final DirectLineBuilder direct;
 
     public AnswerFactory(IsnadIndex index, IsnadConfig.Answer config) {
         this.index = index;
@@ -26,6 +28,7 @@ public final class AnswerFactory {
         FreeDict dictionary = FreeDict.in(config == null ? "/usr/share/dictd" : config.freedictDir());
         DateMentions dates = new DateMentions();
         this.templates = Templates.load();
+        this.direct = new DirectLineBuilder(index.analyzers(), glossary);
         this.analyzer = new QuestionAnalyzer(index.analyzers(), glossary, dictionary);
         boolean fitted = config != null && config.fittedDecision();
         if (config != null && !config.knownDecision()) {
@@ -63,6 +66,6 @@ public final class AnswerFactory {
 
     /** The entry point with another answerer (LLM mode). */
     public AnswerService service(Answerer answerer) {
-        return new AnswerService(index, analyzer, answerer, templates);
+        return new AnswerService(index, analyzer, answerer, templates, direct);
     }
 }

@@ -1,6 +1,8 @@
 package org.isnad.answer;
 
 import java.util.List;
+import org.isnad.answer.direct.DirectAnswer;
+import org.isnad.answer.direct.DirectLineBuilder;
 import org.isnad.index.IsnadIndex;
 import org.isnad.text.Language;
 import org.isnad.text.LanguageDetector;
@@ -25,7 +27,16 @@ public final class AnswerService {
     private final QuoteVerifier verifier = new QuoteVerifier();
     private final LanguageDetector detector = new LanguageDetector();
 
+    private final DirectLineBuilder direct;
+
     public AnswerService(IsnadIndex index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates) {
+        this(index, analyzer, answerer, templates, null);
+    }
+
+    /** {@code direct} (nullable: no direct line) states the answer itself from the verified quotes. */
+    public AnswerService(IsnadIndex index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates,
+                         DirectLineBuilder direct) {
+        this.direct = direct;
         this.index = index;
         this.analyzer = analyzer;
         this.answerer = answerer;
@@ -61,12 +72,27 @@ public final class AnswerService {
             if (draft.answered() && draft.citations().isEmpty()) {
                 draft = Draft.notAnswered(templates.get(language, "not_answered"), draft.candidates(), draft.notes());
             }
+            DirectAnswer line = directLine(q, draft, texts);
             return new Answer(original, language.code(), draft.answered(), draft.text(), draft.citations(),
-                    draft.conflicts(), modeOf(draft), ms(t0), draft.candidates(), draft.notes());
+                    draft.conflicts(), modeOf(draft), ms(t0), draft.candidates(), draft.notes(), line);
         } catch (RuntimeException e) {
             LOG.warn("answering failed: {}", e.toString(), e);
             return new Answer(original, language.code(), false, templates.get(language, "error"), List.of(), List.of(),
                     answerer.mode(), ms(t0), List.of(), List.of("error: " + e));
+        }
+    }
+
+    /** The direct line; a failure here costs the line, never the verified answer. */
+    private DirectAnswer directLine(Question q, Draft draft, DocumentTexts texts) {
+        if (direct == null || !draft.answered()) {
+            return null;
+        }
+        try {
+            return direct.build(q, draft.citations(),
+                    id -> texts.document(id).map(org.isnad.ingest.Document::language).orElse(null), texts::text);
+        } catch (RuntimeException e) {
+            LOG.warn("direct line failed: {}", e.toString(), e);
+            return null;
         }
     }
 

@@ -48,11 +48,17 @@ public final class DateMentions {
 
     private final DateParser parser = new DateParser();
 
-    /** Every full date in {@code text}; {@code reference} (nullable) supplies missing years and months. */
+    /**
+     * Every full date in {@code text}; {@code reference} (nullable) supplies missing years and months.
+     * Only dates to the day: "في عام 2016" or "أيلول/سبتمبر 2017" state a year or a month, and
+     * counting them as 1 January or 1 September would claim conflicts the sources do not have.
+     */
     public List<DateMatch> findAll(String text, LocalDate reference) {
         List<DateMatch> fromText;
         try {
-            fromText = parser.findAll(text, reference);
+            fromText = parser.findMentions(text, reference).stream()
+                    .filter(d -> d.precision() == org.isnad.text.DateMention.Precision.DAY)
+                    .map(org.isnad.text.DateMention::toMatch).toList();
         } catch (RuntimeException e) {
             fromText = List.of();
         }

@@ -330,19 +330,31 @@ public final class EvidenceScorer {
         return DIGITS.matcher(g.label()).matches();
     }
 
-    /** Names the glossary does not know: capitalized spans in English, quoted names in Arabic. */
+    /**
+     * Names the glossary does not know: capitalized spans in English, quoted names in Arabic. A name
+     * standing right after a word of the question ("chief executive Bill Gammell") names whom the
+     * question asks about and counts twice.
+     */
     private static int extraNames(String text, boolean arabicText, Question q) {
         int n = 0;
         Matcher m = (arabicText ? QUOTED_NAME : CAPITALIZED).matcher(text);
         String question = q.analyzed().toLowerCase(java.util.Locale.ROOT);
+        Set<String> questionWords = new HashSet<>(List.of(question.split("[^\\p{L}\\p{N}]+")));
         while (m.find()) {
             String name = (arabicText ? m.group(1) : m.group()).strip();
             if ((arabicText || m.start() > 0) && !question.contains(name.toLowerCase(java.util.Locale.ROOT))
                     && name.split("\\s+").length <= 4) {
-                n++;
+                n += appositive(text, m.start(), questionWords) ? 2 : 1;
             }
         }
         return n;
+    }
+
+    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}]{4,})[\\s\\u00A0]+$");
+
+    private static boolean appositive(String text, int nameStart, Set<String> questionWords) {
+        Matcher w = LAST_WORD.matcher(text.substring(Math.max(0, nameStart - 40), nameStart));
+        return w.find() && questionWords.contains(w.group(1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.apache.lucene.search.TermQuery;
 import org.isnad.index.Fields;
 import org.isnad.index.IsnadIndex;
 import org.isnad.index.PassageHit;
+import org.isnad.text.Language;
 
 /**
  * Finds the passages a question is about. The Lucene query is built in code from the question's
@@ -24,11 +25,14 @@ import org.isnad.index.PassageHit;
 public final class PassageRetriever {
 
     private static final float TITLE_BOOST = 0.4f;
-    /** The passages of the best three documents (of both languages together) are read whole. */
+    /** The passages of the best three documents of each language are read whole. */
     private static final int EXPANDED_DOCS = 3;
-    /** At most this many passages are measured: one query over both languages, or each language on its own. */
-    private static final int MAX_POOL_ONE_QUERY = 90;
-    private static final int MAX_POOL_PER_LANGUAGE = 160;
+    /**
+     * At most this many passages of each language are measured: with raw scores (the confidence
+     * gate), or with relative ones (the fitted decision, which reads more documents whole).
+     */
+    private static final int MAX_POOL_RAW = 60;
+    private static final int MAX_POOL_RELATIVE = 100;
 
     /** The fields one query searches: a language's body and title, or both languages' (null: not searched). */
     private record Scope(String arabicBody, String englishBody, String arabicTitle, String englishTitle) {}
@@ -40,36 +44,37 @@ public final class PassageRetriever {
     private final IsnadIndex index;
     private final int candidates;
     private final int expanded;
-    private final boolean perLanguage;
+    private final boolean relativeScores;
 
-    /** Both languages in one query; the best {@value #EXPANDED_DOCS} documents read whole. */
+    /**
+     * Each language searched on its own, raw scores kept; the best {@value #EXPANDED_DOCS} documents
+     * of each language read whole.
+     */
     public PassageRetriever(IsnadIndex index, int candidates) {
         this(index, candidates, EXPANDED_DOCS, false);
     }
 
     /**
-     * @param perLanguage search each language on its own (see {@link #retrieve}) and read the best
-     *        {@code expanded} documents of each language whole; otherwise one query over both and
-     *        the best {@code expanded} documents overall
+     * Each language is always searched on its own, with its own {@code candidates} passages and its
+     * own {@code expanded} documents read whole: what a question finds in its own language cannot
+     * depend on how many translations (glossary, optional dictionary) it has into the other one.
+     *
+     * @param relativeScores score each language's passages relative to its own best (see {@link #retrieve})
      */
-    public PassageRetriever(IsnadIndex index, int candidates, int expanded, boolean perLanguage) {
+    public PassageRetriever(IsnadIndex index, int candidates, int expanded, boolean relativeScores) {
         this.index = index;
         this.candidates = Math.max(1, candidates);
         this.expanded = Math.max(1, expanded);
-        this.perLanguage = perLanguage;
+        this.relativeScores = relativeScores;
     }
 
     /**
-     * The top passages for the question, best first (empty when it has no searchable words). Per
-     * language: the best of the Arabic passages and the best of the English ones, each searched on
-     * its own and scored relative to its own best, so that a language whose scores run higher (the
-     * English collection is smaller, so its words look rarer) does not crowd the other out.
+     * The top passages for the question, best first (empty when it has no searchable words): the
+     * best of the Arabic passages and the best of the English ones, each searched on its own. With
+     * relative scores each is scored against its own best, so that a language whose scores run
+     * higher (the English collection is smaller, so its words look rarer) does not crowd the other out.
      */
     public List<PassageHit> retrieve(Question question) {
-        if (!perLanguage) {
-            Query q = query(question);
-            return q == null ? List.of() : index.search(q, candidates);
-        }
         List<PassageHit> merged = new ArrayList<>();
         for (Scope scope : EACH_LANGUAGE) {
             Query q = query(question, scope);
@@ -77,11 +82,13 @@ public final class PassageRetriever {
                 continue;
             }
             List<PassageHit> hits = index.search(q, candidates);
-            float best = hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), 1e-6f);
+            float best = !relativeScores || hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), 1e-6f);
             hits.forEach(h -> merged.add(new PassageHit(h.passage(), h.text(), h.doc(), h.score() / best)));
         }
         merged.sort(java.util.Comparator.comparingDouble(PassageHit::score).reversed());
-        return merged;
+        // Raw scores compare across languages (as one query over both would score them): the best
+        // {@code candidates} of the two lists, the confidence gate's pool as it was tuned.
+        return relativeScores || merged.size() <= candidates ? merged : new ArrayList<>(merged.subList(0, candidates));
     }
 
     /**
@@ -91,21 +98,25 @@ public final class PassageRetriever {
     public List<PassageHit> withNeighbours(List<PassageHit> hits) {
         Map<String, PassageHit> pool = new LinkedHashMap<>();
         hits.forEach(h -> pool.put(key(h), h));
-        Map<Object, List<String>> bestDocs = new LinkedHashMap<>();
+        Map<Language, List<String>> bestDocs = new LinkedHashMap<>();
         for (PassageHit h : hits) {
-            List<String> docs = bestDocs.computeIfAbsent(perLanguage ? h.doc().language() : BOTH, k -> new ArrayList<>());
+            List<String> docs = bestDocs.computeIfAbsent(h.doc().language(), k -> new ArrayList<>());
             if (docs.size() < expanded && !docs.contains(h.doc().id())) {
                 docs.add(h.doc().id());
             }
         }
-        int maxPool = perLanguage ? MAX_POOL_PER_LANGUAGE : MAX_POOL_ONE_QUERY;
-        for (List<String> docs : bestDocs.values()) {
-            for (String doc : docs) {
+        // each language's documents fill their own share of the pool, so neither can starve the other
+        int perLanguage = relativeScores ? MAX_POOL_RELATIVE : MAX_POOL_RAW;
+        for (var docs : bestDocs.entrySet()) {
+            int room = perLanguage - (int) hits.stream().filter(h -> h.doc().language() == docs.getKey()).count();
+            for (String doc : docs.getValue()) {
                 for (PassageHit p : index.passagesOf(doc)) {
-                    if (pool.size() >= maxPool) {
+                    if (room <= 0) {
                         break;
                     }
-                    pool.putIfAbsent(key(p), p);
+                    if (pool.putIfAbsent(key(p), p) == null) {
+                        room--;
+                    }
                 }
             }
         }

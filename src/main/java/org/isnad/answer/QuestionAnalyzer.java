@@ -161,10 +161,9 @@ public final class QuestionAnalyzer {
                     j++;
                 }
                 String label = String.join(" ", kept.subList(i, j).stream().map(Word::text).toList());
-                // A capitalized word the dictionary knows is a common word in a title ("Winter"); names it lacks.
-                List<List<String>> translated = dictionaryArabic(label);
-                boolean known = j == i + 1 && !dictionary.translations(w.text()).isEmpty();
-                out.add(new TermGroup(label, translated, List.of(terms.subList(i, j)), !known));
+                // A name by its shape alone: the optional dictionary may add Arabic senses ("Winter" → شتاء)
+                // to look for in Arabic documents, but must not change how it weighs in English ones.
+                out.add(new TermGroup(label, dictionaryArabic(label), List.of(terms.subList(i, j)), true));
                 i = j;
                 continue;
             }

@@ -1,5 +1,6 @@
 package org.isnad.answer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.isnad.text.ArabicNormalizer;
@@ -39,6 +40,47 @@ public final class QuestionTypeDetector {
             return QuestionType.YES_NO;
         }
         return QuestionType.OTHER;
+    }
+
+    /**
+     * The further parts of a multi-part question, in order: each question word that a conjunction
+     * introduces past the first ("who … and when?", "ليش … وقديش؟"). Empty for a one-part question.
+     */
+    public List<QuestionType> parts(List<String> words, boolean arabic) {
+        List<QuestionType> out = new ArrayList<>();
+        List<CueLexicon.QuestionCue> cues = (arabic ? ARABIC : ENGLISH).questionCues();
+        for (int i = 1; i < words.size(); i++) {
+            String raw = words.get(i).toLowerCase(Locale.ROOT);
+            int at;
+            if (arabic) {
+                String n = ArabicNormalizer.normalize(raw);
+                boolean glued = n.length() > 2 && (n.startsWith("و") || n.startsWith("ف")) && isCueWord(n.substring(1));
+                boolean separate = (n.equals("و") || n.equals("او")) && i + 1 < words.size();
+                if (!glued && !separate) {
+                    continue;
+                }
+                at = glued ? i : i + 1;
+            } else {
+                if (!(raw.equals("and") || raw.equals("or")) || i + 1 >= words.size()) {
+                    continue;
+                }
+                at = i + 1;
+            }
+            List<String> norm = words.stream().map(w -> normalize(w, arabic)).toList();
+            for (CueLexicon.QuestionCue cue : cues) {
+                if (arabic && cue.words().equals(List.of("من"))) {
+                    continue; // "ومن" after the first part is "and from" far more often than "and who"
+                }
+                if (startsAt(norm, at, cue.words())) {
+                    QuestionType t = QuestionType.valueOf(cue.type().toUpperCase(Locale.ROOT));
+                    if (!out.contains(t)) {
+                        out.add(t);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A word as cues are written: lower case; Arabic normalized, a glued و/ف dropped before a question word. */

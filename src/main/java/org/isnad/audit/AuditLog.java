@@ -63,8 +63,8 @@ public final class AuditLog implements AutoCloseable {
 
     private static final String INSERT = """
             INSERT INTO answers (at, door, kind, chat, user, role, telegram_update_id, question, language, answered,
-                                 answer, citations, conflicts, candidates, notes, mode, latency_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                 answer, citations, conflicts, candidates, notes, mode, latency_ms, direct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Path file;
     private final Pseudonymizer pseudonymizer;
@@ -271,6 +271,7 @@ public final class AuditLog implements AutoCloseable {
         ps.setString(++i, toJson(a.notes()));
         ps.setString(++i, a.mode());
         ps.setLong(++i, a.latencyMs());
+        ps.setString(++i, a.direct() == null ? null : toJson(a.direct()));
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
             if (!keys.next()) {
@@ -553,7 +554,20 @@ public final class AuditLog implements AutoCloseable {
                 ModerationState.fromCode(rs.getString("state")),
                 rs.getString("moderator"),
                 rs.getString("note"),
-                instantOrNull(rs, "reviewed_at"));
+                instantOrNull(rs, "reviewed_at"),
+                directOf(rs.getString("direct")));
+    }
+
+    /** The stored direct line; an unreadable one is left out rather than failing the entry. */
+    private org.isnad.answer.direct.DirectAnswer directOf(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, org.isnad.answer.direct.DirectAnswer.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Feedback feedbackOf(String code) {

@@ -35,7 +35,8 @@ public record LogEntry(
         ModerationState state,
         String moderator,
         String note,
-        Instant reviewedAt) {
+        Instant reviewedAt,
+        org.isnad.answer.direct.DirectAnswer direct) {
 
     public LogEntry {
         citations = citations == null ? List.of() : List.copyOf(citations);

@@ -71,7 +71,9 @@ final class Schema {
                       INSERT INTO answers_fts(answers_fts, rowid, question, answer) VALUES ('delete', old.id, old.question, old.answer);
                       INSERT INTO answers_fts(rowid, question, answer) VALUES (new.id, new.question, new.answer);
                     END""",
-                    "INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')"));
+                    "INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')"),
+            // v4: the direct answer line (JSON: its text and parts with their source spans); null before it existed.
+            List.of("ALTER TABLE answers ADD COLUMN direct TEXT"));
 
     /** The version a fully migrated database has. */
     static final int CURRENT = MIGRATIONS.size();

@@ -63,6 +63,6 @@ public final class AuditRecorder implements AnswerRecorder {
     /** A log entry back as an answer (its citations are what the Source button needs). */
     private static Answer toAnswer(LogEntry e) {
         return new Answer(e.question(), e.language(), e.answered(), e.answer(), e.citations(), e.conflicts(),
-                e.mode(), e.latencyMs(), e.candidates(), e.notes());
+                e.mode(), e.latencyMs(), e.candidates(), e.notes(), e.direct());
     }
 }

@@ -41,6 +41,11 @@ public final class MessageSplitter {
             return new Block("", raw, "", surrounding, null, true);
         }
 
+        /** The direct answer line: running text in bold. */
+        public static Block bold(String raw, Language surrounding) {
+            return new Block("<b>", raw, "</b>", surrounding, null, true);
+        }
+
         /** A quotation: isolated as a whole when its direction differs from the reply's. */
         public static Block quote(String raw, Language surrounding) {
             return new Block("<blockquote>", raw, "</blockquote>", surrounding, null, false);

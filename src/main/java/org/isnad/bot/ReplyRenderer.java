@@ -42,6 +42,9 @@ public final class ReplyRenderer {
         if (!answer.answered() && answer.citations().isEmpty()) {
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.none")));
         }
+        if (answer.answered() && answer.direct() != null && !answer.direct().text().isBlank()) {
+            blocks.add(MessageSplitter.Block.bold(answer.direct().text().strip(), language)); // the answer itself, first
+        }
         if (answer.answer() != null && !answer.answer().isBlank()) {
             blocks.add(MessageSplitter.Block.text(answer.answer().strip(), language));
         }

@@ -57,6 +57,9 @@ final class AskCommand implements Callable<Integer> {
     }
 
     private static void print(Answer a) {
+        if (a.direct() != null && !a.direct().text().isBlank()) {
+            System.out.println(a.direct().text());
+        }
         System.out.println(a.answer());
         for (Citation c : a.citations()) {
             StringBuilder meta = new StringBuilder();

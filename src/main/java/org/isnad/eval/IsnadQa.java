@@ -40,6 +40,9 @@ public final class IsnadQa implements QaSystem {
         for (Citation c : a.citations()) {
             ranked.add(c.docId());
         }
-        return new Response(a.answered(), new ArrayList<>(ranked), a.citations(), nanos);
+        // an answer whose line failed scores as a line that states nothing
+        var direct = !a.answered() ? null : a.direct() != null ? a.direct()
+                : new org.isnad.answer.direct.DirectAnswer("", List.of());
+        return new Response(a.answered(), new ArrayList<>(ranked), a.citations(), nanos, direct);
     }
 }

@@ -81,12 +81,17 @@ public final class SetEval {
             Tally luceneTally = new Tally(stored);
             List<Outcome> outcomes = new ArrayList<>();
             Map<String, List<Judged[]>> groups = new LinkedHashMap<>();
+            DirectFigures direct = new DirectFigures();
             for (QuestionSet.Item item : items) {
                 String gold = item.answerable() && documents.containsKey(item.docId()) ? item.docId() : null;
                 QaSystem.Response ir = isnadQa.ask(item.question());
                 QaSystem.Response lr = lucene.ask(item.question());
                 isnadTally.add(ir, gold, item.mustContainAny());
                 luceneTally.add(lr, gold, item.mustContainAny());
+                if (gold != null && ir.answered() && !item.mustContainAny().isEmpty()) {
+                    boolean crossLanguage = item.group() != null && item.group().matches("dev-(en-ar|ar-en)");
+                    direct.add(ir.direct(), item.mustContainAny(), crossLanguage);
+                }
                 Judged ij = judge(item, ir);
                 Judged lj = judge(item, lr);
                 outcomes.add(new Outcome(item, ij.pass(), lj.pass(), ir, lr));
@@ -107,12 +112,20 @@ public final class SetEval {
             Group all = figures.get(0);
             Map<String, Double> is = withSetFigures(isnadTally.scores(), all.isnad(), groups.get("all"), 0);
             Map<String, Double> lu = withSetFigures(luceneTally.scores(), all.lucene(), groups.get("all"), 1);
-            String notes = groupTable(figures) + "\n" + "documents indexed: %d; answerable questions: %d, unanswerable: %d; "
+            if (writesDirectLines(isnadQa)) {
+                is.put("directHolds", direct.holdingShare());
+            }
+            String notes = groupTable(figures) + "\n" + direct.table() + "documents indexed: %d; answerable questions: %d, unanswerable: %d; "
                     .formatted(documents.size(), isnadTally.answerable(), isnadTally.withheld())
                     + "a first quote from an also_in article (same answer, other article) passes; passAlsoIn is the share that passed so";
             // the figures by group are printed in the notes, so the report carries no second breakdown
             return new Result(new EvalReport(set.name(), items.size(), is, lu, List.of(), "", notes), outcomes, figures);
         }
+    }
+
+    /** Only Isnad writes direct lines. */
+    private static boolean writesDirectLines(QaSystem system) {
+        return system instanceof IsnadQa;
     }
 
     private static int groupOrder(String name) {

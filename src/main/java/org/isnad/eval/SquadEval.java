@@ -32,7 +32,7 @@ public final class SquadEval {
     /** What the table prints: the contract keys and, with XQuAD-R sentence breaks, sentence@1. */
     public static final List<String> TABLE_KEYS = List.of(
             "recall@1", "recall@5", "mrr@10", "hit@1", "hit@3", "precision@1", "sentence@1", "validity", "answered", "refusal", "p50Ms", "p99Ms",
-            "refusedAtRank1", "missInGold@1");
+            "refusedAtRank1", "missInGold@1", "spanEM", "spanF1", "spanEM|ans", "spanF1|ans", "windowEM", "windowF1");
 
     /**
      * @param withhold share of paragraphs left out of the index (their questions should be refused)
@@ -53,6 +53,10 @@ public final class SquadEval {
     }
 
     private SquadEval() {}
+
+    private static String passageText(Document d, Passage p) {
+        return d.text().substring(p.start(), p.end());
+    }
 
     /** The XQuAD-R sentence holding the question's first gold answer, or null without sentence breaks. */
     static int[] goldSentence(SquadDataset.Paragraph p, SquadDataset.Question q) {
@@ -124,12 +128,37 @@ public final class SquadEval {
             Tally isnadTally = new Tally(stored);
             Tally luceneTally = new Tally(stored);
             Map<QuestionType, int[]> byType = new EnumMap<>(QuestionType.class);
+            // answer-span figures over answerable questions: [EM, F1] sums and the answered count
+            double[] isnadSpan = new double[4];
+            double[] luceneSpan = new double[2];
+            double[] windowSpan = new double[2];
+            int spanQuestions = 0;
             for (Asked a : asked) {
                 String gold = withheld.contains(a.paragraphId()) ? null : a.paragraphId();
                 List<String> golds = a.q().answers().stream().map(SquadDataset.Gold::text).toList();
                 int[] sentence = goldSentence(byId.get(a.paragraphId()), a.q());
-                boolean ih = isnadTally.add(isnadQa.ask(a.q().text()), gold, golds, sentence);
-                boolean lh = luceneTally.add(lucene.ask(a.q().text()), gold, golds, sentence);
+                QaSystem.Response ir = isnadQa.ask(a.q().text());
+                QaSystem.Response lr = lucene.ask(a.q().text());
+                boolean ih = isnadTally.add(ir, gold, golds, sentence);
+                boolean lh = luceneTally.add(lr, gold, golds, sentence);
+                if (gold != null && !golds.isEmpty()) {
+                    spanQuestions++;
+                    double em = SpanScore.exactMatch(ir.answerSpan(), golds);
+                    double f1 = SpanScore.f1(ir.answerSpan(), golds);
+                    isnadSpan[0] += em;
+                    isnadSpan[1] += f1;
+                    if (ir.answered()) {
+                        isnadSpan[2] += em;
+                        isnadSpan[3] += f1;
+                    }
+                    luceneSpan[0] += SpanScore.exactMatch(lr.answerSpan(), golds);
+                    luceneSpan[1] += SpanScore.f1(lr.answerSpan(), golds);
+                    String window = lucene.search(a.q().text(), 1).stream().findFirst()
+                            .map(h -> passageText(documents.get(h.docId()), passages.get(h.docId()).get(h.ordinal())))
+                            .map(text -> SpanScore.window(text, a.q().text(), SpanScore.length(golds.get(0)))).orElse(null);
+                    windowSpan[0] += SpanScore.exactMatch(window, golds);
+                    windowSpan[1] += SpanScore.f1(window, golds);
+                }
                 if (gold != null) {
                     int[] row = byType.computeIfAbsent(QuestionCues.typeOf(a.q().text()), t -> new int[3]);
                     row[0]++;
@@ -142,7 +171,20 @@ public final class SquadEval {
                     Tally.ratio(r[1], r[0]), Tally.ratio(r[2], r[0]))));
             String notes = "paragraphs indexed: %d, withheld: %d (seed %d); answerable questions: %d, on withheld paragraphs: %d"
                     .formatted(documents.size(), withheld.size(), o.seed(), isnadTally.answerable(), isnadTally.withheld());
-            return new EvalReport(ds.name(), asked.size(), isnadTally.scores(), luceneTally.scores(), rows,
+            Map<String, Double> isnadScores = new java.util.LinkedHashMap<>(isnadTally.scores());
+            Map<String, Double> luceneScores = new java.util.LinkedHashMap<>(luceneTally.scores());
+            int answeredAnswerable = (int) Math.round(isnadScores.getOrDefault("answered", 0.0) * isnadTally.answerable());
+            isnadScores.put("spanEM", Tally.ratio(isnadSpan[0], spanQuestions));
+            isnadScores.put("spanF1", Tally.ratio(isnadSpan[1], spanQuestions));
+            isnadScores.put("spanEM|ans", Tally.ratio(isnadSpan[2], answeredAnswerable));
+            isnadScores.put("spanF1|ans", Tally.ratio(isnadSpan[3], answeredAnswerable));
+            luceneScores.put("spanEM", Tally.ratio(luceneSpan[0], spanQuestions));
+            luceneScores.put("spanF1", Tally.ratio(luceneSpan[1], spanQuestions));
+            luceneScores.put("windowEM", Tally.ratio(windowSpan[0], spanQuestions));
+            luceneScores.put("windowF1", Tally.ratio(windowSpan[1], spanQuestions));
+            notes += "; span figures: Isnad's direct-line span, Lucene's top sentence, and (lucene column) the sliding window"
+                    + " of the gold answer's length over Lucene's top passage";
+            return new EvalReport(ds.name(), asked.size(), isnadScores, luceneScores, rows,
                     "quote hit@1 by question type (answerable questions)", notes);
         }
     }

@@ -164,6 +164,10 @@ public final class Tally {
         return m;
     }
 
+    static double ratio(double a, long b) {
+        return b == 0 ? 0 : round(a / b);
+    }
+
     static double ratio(long a, long b) {
         return b == 0 ? 0 : round((double) a / b);
     }

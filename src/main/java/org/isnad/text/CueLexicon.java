@@ -34,6 +34,13 @@ public final class CueLexicon {
     private final Set<String> fillers;
     private final Pattern strongCause;
     private final Pattern weakCause;
+    private final Set<String> spanStops;
+    private final Set<String> notNames;
+    private final Set<String> roleWords;
+    private final Map<String, CountWord> countWords;
+
+    /** A number word ("عشرات", "dozens") and how a reader of each language reads it. */
+    public record CountWord(String english, String arabic) {}
 
     private CueLexicon(Language language) {
         this.language = language;
@@ -56,6 +63,49 @@ public final class CueLexicon {
         this.fillers = Set.copyOf(f);
         this.strongCause = causes(lines(dir + "cause-strong.txt"));
         this.weakCause = causes(lines(dir + "cause-weak.txt"));
+        this.spanStops = words(lines(dir + "span-stops.txt"));
+        this.roleWords = words(lines(dir + "role-words.txt"));
+        Set<String> nn = new HashSet<>();
+        lines(dir + "not-names.txt").forEach(l -> nn.addAll(List.of(l.split("\\s+"))));
+        this.notNames = Set.copyOf(nn);
+        Map<String, CountWord> counts = new java.util.HashMap<>();
+        for (String line : lines(dir + "count-words.tsv")) {
+            String[] cols = line.split("\t");
+            if (cols.length == 3) {
+                counts.putIfAbsent(fold(cols[0]), new CountWord(cols[1].strip(), cols[2].strip()));
+            }
+        }
+        this.countWords = Map.copyOf(counts);
+    }
+
+    private Set<String> words(List<String> lines) {
+        Set<String> out = new HashSet<>();
+        for (String line : lines) {
+            for (String w : line.split("\\s+")) {
+                out.add(fold(w));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** Whether {@code word} ends a direct-answer span: a function word or a verb of saying. */
+    public boolean stopsSpan(String word) {
+        return spanStops.contains(fold(word));
+    }
+
+    /** Whether {@code word} is a title or role a name follows ("المتحدث", "رئيس"). */
+    public boolean isRole(String word) {
+        return roleWords.contains(fold(word));
+    }
+
+    /** Whether a capitalized {@code word} (as written) is not the start of a name ("The", "Monday"). */
+    public boolean notAName(String word) {
+        return notNames.contains(word);
+    }
+
+    /** The number word {@code word} (as written), or null. */
+    public CountWord countWord(String word) {
+        return countWords.get(fold(word));
     }
 
     /** The lexicon of {@code language}; English for any language without its own. */

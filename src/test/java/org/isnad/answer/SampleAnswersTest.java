@@ -220,7 +220,17 @@ class SampleAnswersTest {
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(a));
         List<String> fields = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("question", "language", "answered", "answer", "citations", "conflicts", "mode", "latencyMs");
+        assertThat(fields).containsExactly("question", "language", "answered", "answer", "direct", "citations", "conflicts", "mode", "latencyMs");
+        JsonNode direct = json.get("direct");
+        assertThat(direct.get("text").asText()).contains("26 February 2024 [");
+        for (JsonNode part : direct.get("parts")) {
+            List<String> pf = new java.util.ArrayList<>();
+            part.fieldNames().forEachRemaining(pf::add);
+            assertThat(pf).containsExactly("part", "text", "source", "rendering");
+            JsonNode src = part.get("source");
+            assertThat(text.substring(src.get("start").asInt(), src.get("end").asInt())).isEqualTo(src.get("text").asText());
+            assertThat(part.get("rendering").asText()).isIn("glossary", "cldr", "transliteration", "original", "date", "number");
+        }
         JsonNode c = json.get("citations").get(0);
         List<String> cf = new java.util.ArrayList<>();
         c.fieldNames().forEachRemaining(cf::add);

@@ -85,6 +85,9 @@ class BotEmulatorEndToEndTest {
         assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
         String text = reply.path("text").asText();
         assertThat(text).contains("<blockquote>", "</blockquote>", "[1]");
+        // the direct line comes first, in bold: the answer itself, with its marker
+        assertThat(text).startsWith("<b>").contains("حماس");
+        assertThat(text.indexOf("</b>")).isLessThan(text.indexOf("<blockquote>"));
         assertThat(TelegramHtml.problem(text)).isNull();
         String keyboard = reply.path("reply_markup").toString();
         assertThat(keyboard).contains("src:", "fb:", "المصدر [1]");
@@ -97,7 +100,10 @@ class BotEmulatorEndToEndTest {
         assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
         String text = reply.path("text").asText();
         assertThat(TelegramHtml.problem(text)).isNull();
-        // The quotation is the sample's Arabic, isolated inside the English reply, with its citation line.
+        // The direct line first, in bold and in English; then the quotation, the sample's Arabic,
+        // isolated inside the English reply, with its citation line.
+        assertThat(text).startsWith("<b>").contains("Hamas");
+        assertThat(text.indexOf("</b>")).isLessThan(text.indexOf("<blockquote>"));
         assertThat(text).contains("<blockquote>\u2068", "الفصائل الفلسطينية", "</blockquote>", "[1] \u2068يدعو بوتين حماس");
         assertThat(reply.path("reply_markup").toString()).contains("fb:", "Source [1]");
     }
