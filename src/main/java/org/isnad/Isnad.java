@@ -49,7 +49,8 @@ public final class Isnad implements AutoCloseable {
     /** Opens (creating if needed) the data folder named by the configuration. */
     public static Isnad open(IsnadConfig config) {
         try {
-            Files.createDirectories(config.dataPath());
+            // the answer log, the bot's state and the keys live here: the owner's only (0700)
+            org.isnad.config.PrivateFiles.privateFolder(config.dataPath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + config.dataPath(), e);
         }

@@ -103,6 +103,10 @@ public final class AuditLog implements AutoCloseable {
             }
             writer = connect(file, true);
             Schema.migrate(writer);
+            // SQLite creates its files with the process umask (often 0644): the log is the owner's only
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                org.isnad.config.PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
+            }
             Connection reader = connect(file, false);
             return new AuditLog(file, pseudonymizer, clock, writer, reader);
         } catch (SQLException | IOException e) {
@@ -118,12 +122,7 @@ public final class AuditLog implements AutoCloseable {
      */
     public static AuditLog open(IsnadConfig config) {
         IsnadConfig.Audit audit = config.audit();
-        Pseudonymizer pseudonymizer = Pseudonymizer.raw();
-        if (audit == null || audit.pseudonymize()) {
-            String keyFile = audit == null ? "" : audit.pseudonymKeyFile();
-            Path key = keyFile == null || keyFile.isBlank() ? config.dataPath().resolve("audit.key") : Path.of(keyFile);
-            pseudonymizer = Pseudonymizer.keyed(key);
-        }
+        Pseudonymizer pseudonymizer = Pseudonymizer.of(config);
         AuditLog log = open(config.dataPath().resolve(FILE_NAME), pseudonymizer, Clock.systemUTC());
         log.recording = audit == null || audit.enabled();
         if (audit != null && audit.retentionDays() > 0) {

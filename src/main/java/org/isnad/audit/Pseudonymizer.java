@@ -31,6 +31,21 @@ public final class Pseudonymizer {
         return new Pseudonymizer(null);
     }
 
+    /**
+     * As the configuration says: keyed with {@code audit.pseudonymKeyFile} (default
+     * {@code <dataDir>/audit.key}) unless {@code audit.pseudonymize: false}. The answer log and the
+     * bot's own files (its state, the map of sent answers) use this one, so none of them can be
+     * joined back to Telegram ids without the key.
+     */
+    public static Pseudonymizer of(org.isnad.config.IsnadConfig config) {
+        org.isnad.config.IsnadConfig.Audit audit = config.audit();
+        if (audit != null && !audit.pseudonymize()) {
+            return raw();
+        }
+        String keyFile = audit == null ? "" : audit.pseudonymKeyFile();
+        return keyed(keyFile == null || keyFile.isBlank() ? config.dataPath().resolve("audit.key") : Path.of(keyFile));
+    }
+
     /** Keyed with the key in {@code keyFile}, creating a fresh random key (mode 0600) when the file is missing. */
     public static Pseudonymizer keyed(Path keyFile) {
         try {

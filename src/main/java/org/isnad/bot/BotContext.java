@@ -7,6 +7,7 @@ import org.isnad.config.IsnadConfig;
  * bot's memory ({@code sentAnswers}: which sent messages carry which answer). Built once by {@link BotServer}.
  *
  * @param botUsername the bot's @username without "@", from getMe
+ * @param signer      binds each button to the chat (and user) it was sent to
  */
 public record BotContext(
         BotCore core,
@@ -19,4 +20,5 @@ public record BotContext(
         Access access,
         BotState state,
         IsnadConfig config,
-        String botUsername) {}
+        String botUsername,
+        ButtonSigner signer) {}

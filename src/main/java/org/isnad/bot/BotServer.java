@@ -96,13 +96,16 @@ public final class BotServer implements AutoCloseable {
         TelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         User me = getMe(client, token);
         String key = BotToken.botId(token) + "@" + url.getHost() + ":" + url.getPort();
-        BotState state = BotState.open(config.dataPath(), key);
+        // the bot's files name chats and users as the answer log does: by keyed pseudonym
+        org.isnad.audit.Pseudonymizer pseudonyms = org.isnad.audit.Pseudonymizer.of(config);
+        BotState state = BotState.open(config.dataPath(), key, pseudonyms::apply);
         BotTexts texts = BotTexts.load();
         long perChat = options.perChatIntervalMs() != null ? options.perChatIntervalMs() : t.perChatIntervalMs();
         int global = options.globalPerSecond() != null ? options.globalPerSecond() : t.globalPerSecond();
         Sender sender = new Sender(client, perChat, global, options.senderThreads());
         BotContext ctx = new BotContext(core, texts, new ReplyRenderer(texts, new MessageSplitter()), sender, recorder,
-                new AnswerRefs(10_000), SentAnswers.open(config.dataPath(), key, 10_000), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName());
+                new AnswerRefs(10_000), SentAnswers.open(config.dataPath(), key, 10_000, pseudonyms::apply), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName(),
+                ButtonSigner.open(config.dataPath()));
         WarmUp.run(ctx.renderer());
         IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads());
         if (options.registerCommands()) {

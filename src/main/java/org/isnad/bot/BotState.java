@@ -18,7 +18,9 @@ import org.isnad.text.Language;
  * What the bot must remember across restarts, in {@code <dataDir>/bot-state.json}: the last update it
  * has taken on (written before it replies, so a restart never answers an update twice) and each user's
  * /lang choice. Kept per bot and Bot API endpoint ({@code key}), since update ids are per bot and an
- * emulator starts its own count again. Written to a temporary file and moved into place.
+ * emulator starts its own count again. Written to a temporary file and moved into place, the
+ * owner's only (0600). Users are stored as the answer log's pseudonyms of their ids, never the ids
+ * (a file written before that is converted when read).
  */
 public final class BotState {
 
@@ -27,26 +29,37 @@ public final class BotState {
     private final Path file;
     private final String key;
     private long lastUpdateId;
-    private final Map<Long, Language> languages = new HashMap<>();
+    private final Map<String, Language> languages = new HashMap<>();
+    private final java.util.function.Function<Long, String> pseudonym;
 
-    private BotState(Path file, String key) {
+    private BotState(Path file, String key, java.util.function.Function<Long, String> pseudonym) {
         this.file = file;
         this.key = key;
+        this.pseudonym = pseudonym;
     }
 
     /** Reads the state for {@code key} from {@code dataDir}; a missing or unreadable file starts afresh. */
-    public static BotState open(Path dataDir, String key) {
-        BotState state = new BotState(dataDir.resolve(FILE_NAME), key);
+    public static BotState open(Path dataDir, String key, java.util.function.Function<Long, String> pseudonym) {
+        BotState state = new BotState(dataDir.resolve(FILE_NAME), key, pseudonym);
         if (Files.exists(state.file)) {
             try {
                 JsonNode bot = Json.mapper().readTree(state.file.toFile()).path("bots").path(key);
                 state.lastUpdateId = bot.path("lastUpdateId").asLong(0);
+                boolean[] rawIds = {false};
                 bot.path("languages").fields().forEachRemaining(e -> {
                     Language l = Language.fromCode(e.getValue().asText());
+                    String user = e.getKey();
+                    if (user.matches("-?[0-9]+")) {
+                        user = pseudonym.apply(Long.parseLong(user)); // written before users were pseudonymized
+                        rawIds[0] = true;
+                    }
                     if (l != Language.OTHER) {
-                        state.languages.put(Long.parseLong(e.getKey()), l);
+                        state.languages.put(user, l);
                     }
                 });
+                if (rawIds[0]) {
+                    state.save();
+                }
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("cannot read " + state.file + " (" + e.getMessage()
                         + "); move it away to start afresh", e);
@@ -69,14 +82,14 @@ public final class BotState {
 
     /** The user's /lang choice; empty means "auto". */
     public synchronized Optional<Language> language(long userId) {
-        return Optional.ofNullable(languages.get(userId));
+        return Optional.ofNullable(languages.get(pseudonym.apply(userId)));
     }
 
     public synchronized void setLanguage(long userId, Language language) {
         if (language == null || language == Language.OTHER) {
-            languages.remove(userId);
+            languages.remove(pseudonym.apply(userId));
         } else {
-            languages.put(userId, language);
+            languages.put(pseudonym.apply(userId), language);
         }
         save();
     }
@@ -88,9 +101,12 @@ public final class BotState {
             ObjectNode bot = bots.putObject(key);
             bot.put("lastUpdateId", lastUpdateId);
             ObjectNode langs = bot.putObject("languages");
-            languages.forEach((user, l) -> langs.put(String.valueOf(user), l.code()));
+            languages.forEach((user, l) -> langs.put(user, l.code()));
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
             Files.createDirectories(file.getParent());
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            org.isnad.config.PrivateFiles.restrict(tmp);
             Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,47 +4,65 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * What an inline button carries back, within Telegram's 1–64 bytes: {@code src:<ref>:<n>} for
- * "Source [n]" and {@code fb:<ref>:up|down} for feedback. {@code ref} is the answer's reference (its
- * answer-log id).
+ * What an inline button carries back, within Telegram's 1–64 bytes: {@code src:<ref>:<n>:<sig>} for
+ * "Source [n]" and {@code fb:<ref>:up|down:<sig>} for feedback. {@code ref} is the answer's reference
+ * (its answer-log id); {@code sig} binds the button to the chat it was sent to (and, for feedback, to
+ * the user who asked), see {@link ButtonSigner}. Data without a valid signature acts on nothing.
  */
-public record CallbackData(Kind kind, long ref, int n, boolean up) {
+public record CallbackData(Kind kind, long ref, int n, boolean up, String signature) {
 
     public static final int MAX_BYTES = 64;
 
     public enum Kind { SOURCE, FEEDBACK }
 
     public static CallbackData source(long ref, int n) {
-        return new CallbackData(Kind.SOURCE, ref, n, false);
+        return new CallbackData(Kind.SOURCE, ref, n, false, null);
     }
 
     public static CallbackData feedback(long ref, boolean up) {
-        return new CallbackData(Kind.FEEDBACK, ref, 0, up);
+        return new CallbackData(Kind.FEEDBACK, ref, 0, up, null);
     }
 
-    public String encode() {
-        String s = kind == Kind.SOURCE ? "src:" + ref + ":" + n : "fb:" + ref + ":" + (up ? "up" : "down");
+    /** What is signed: the data without its signature. */
+    public String payload() {
+        return kind == Kind.SOURCE ? "src:" + ref + ":" + n : "fb:" + ref + ":" + (up ? "up" : "down");
+    }
+
+    /** The user a press must come from: the asker for feedback, anyone in the chat (0) for a source. */
+    private long boundUser(long userId) {
+        return kind == Kind.FEEDBACK ? userId : 0;
+    }
+
+    /** The data signed for the chat (and user) the answer goes to. */
+    String encode(ButtonSigner signer, long chatId, long userId) {
+        String s = payload() + ":" + signer.sign(payload(), chatId, boundUser(userId));
         if (s.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new IllegalStateException("callback data over 64 bytes: " + s);
         }
         return s;
     }
 
-    /** The parsed data, or empty for anything this bot did not write. */
+    /** Whether this press, from {@code chatId} by {@code userId}, is one the button was made for. */
+    boolean pressedWhereSent(ButtonSigner signer, long chatId, long userId) {
+        return signer.valid(payload(), chatId, boundUser(userId), signature);
+    }
+
+    /** The parsed data (signature unchecked), or empty for anything this bot could not have written. */
     public static Optional<CallbackData> decode(String data) {
         if (data == null) {
             return Optional.empty();
         }
-        String[] p = data.split(":");
-        if (p.length != 3) {
+        String[] p = data.split(":", -1);
+        if (p.length != 3 && p.length != 4) {
             return Optional.empty();
         }
+        String sig = p.length == 4 ? p[3] : null;
         try {
             long ref = Long.parseLong(p[1]);
             return switch (p[0]) {
-                case "src" -> Optional.of(source(ref, Integer.parseInt(p[2])));
+                case "src" -> Optional.of(new CallbackData(Kind.SOURCE, ref, Integer.parseInt(p[2]), false, sig));
                 case "fb" -> p[2].equals("up") || p[2].equals("down")
-                        ? Optional.of(feedback(ref, p[2].equals("up"))) : Optional.empty();
+                        ? Optional.of(new CallbackData(Kind.FEEDBACK, ref, 0, p[2].equals("up"), sig)) : Optional.empty();
                 default -> Optional.empty();
             };
         } catch (NumberFormatException e) {

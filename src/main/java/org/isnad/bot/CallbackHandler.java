@@ -16,6 +16,11 @@ final class CallbackHandler {
             return;
         }
         CallbackData d = data.get();
+        if (!d.pressedWhereSent(turn.ctx().signer(), turn.in().chatId(), turn.in().userId())) {
+            // another chat's button, another user's feedback, or data made up: refused, nothing changes
+            turn.answerCallback(d.kind() == CallbackData.Kind.FEEDBACK ? "button.notYours.feedback" : "button.notYours");
+            return;
+        }
         if (d.kind() == CallbackData.Kind.FEEDBACK) {
             boolean known = turn.ctx().recorder().feedback(d.ref(), d.up());
             turn.answerCallback(known ? "feedback.thanks" : "feedback.unknown");

@@ -74,7 +74,14 @@ public record Incoming(
                 target = head.substring(at + 1);
                 head = head.substring(0, at);
             }
-            boolean forUs = target == null || target.equalsIgnoreCase(botUsername);
+            // "/help@" names no bot: it is for us, like "/help"
+            boolean forUs = target == null || target.isEmpty() || target.equalsIgnoreCase(botUsername);
+            if (privateChat) {
+                // In a private chat everything is said to us and gets a reply: "/", "/@" and a command
+                // for another bot are an unknown command (the empty name), not silence.
+                return new Incoming(id, Kind.COMMAND, chatId, true, userId, languageCode, m.getMessageId(), args,
+                        forUs ? head.toLowerCase(Locale.ROOT) : "", true, null, null, replyTo);
+            }
             if (!forUs || head.isEmpty()) {
                 return new Incoming(id, Kind.IGNORED, chatId, privateChat, userId, languageCode, m.getMessageId(), null, null, false, null, null, null);
             }

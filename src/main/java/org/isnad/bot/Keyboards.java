@@ -17,7 +17,9 @@ final class Keyboards {
 
     private Keyboards() {}
 
-    static InlineKeyboardMarkup forAnswer(Answer answer, long ref, BotTexts texts, Language language) {
+    /** The buttons, signed for {@code chatId} and the asking {@code userId} ({@link ButtonSigner}). */
+    static InlineKeyboardMarkup forAnswer(Answer answer, long ref, BotTexts texts, Language language,
+                                          ButtonSigner signer, long chatId, long userId) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         InlineKeyboardRow row = new InlineKeyboardRow();
         for (Citation c : answer.citations()) {
@@ -25,18 +27,18 @@ final class Keyboards {
                 rows.add(row);
                 row = new InlineKeyboardRow();
             }
-            row.add(button(texts.plain(language, "button.source", Map.of("n", c.n())), CallbackData.source(ref, c.n())));
+            row.add(button(texts.plain(language, "button.source", Map.of("n", c.n())), CallbackData.source(ref, c.n()), signer, chatId, userId));
         }
         if (!row.isEmpty()) {
             rows.add(row);
         }
         rows.add(new InlineKeyboardRow(
-                button(texts.plain(language, "button.up", Map.of()), CallbackData.feedback(ref, true)),
-                button(texts.plain(language, "button.down", Map.of()), CallbackData.feedback(ref, false))));
+                button(texts.plain(language, "button.up", Map.of()), CallbackData.feedback(ref, true), signer, chatId, userId),
+                button(texts.plain(language, "button.down", Map.of()), CallbackData.feedback(ref, false), signer, chatId, userId)));
         return new InlineKeyboardMarkup(rows);
     }
 
-    private static InlineKeyboardButton button(String label, CallbackData data) {
-        return InlineKeyboardButton.builder().text(label).callbackData(data.encode()).build();
+    private static InlineKeyboardButton button(String label, CallbackData data, ButtonSigner signer, long chatId, long userId) {
+        return InlineKeyboardButton.builder().text(label).callbackData(data.encode(signer, chatId, userId)).build();
     }
 }

@@ -58,7 +58,7 @@ final class QuestionHandler {
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
         List<String> messages = ctx.renderer().answer(answer, language);
         long chatId = turn.in().chatId();
-        turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language),
+        turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language, ctx.signer(), chatId, turn.in().userId()),
                 messageId -> ctx.sentAnswers().remember(chatId, messageId, ref));
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which of the bot's sent messages carry which answer (its answer-log reference), so that "/brief"
@@ -21,23 +22,27 @@ import java.util.Optional;
  * forgotten first. Restart-safe like the references themselves: each message is appended to
  * {@code <dataDir>/bot-answers.tsv} ({@code key, chat, message, ref} a line; keys as in {@link BotState},
  * since message ids are per bot and an emulator counts afresh), and the file is rewritten with only
- * what is remembered when it grows past twice the capacity. A damaged line is skipped.
+ * what is remembered when it grows past twice the capacity. A damaged line is skipped. The chat is
+ * stored as the answer log's pseudonym of its id, never the id itself (a file written before that
+ * is converted on open), and the file is the owner's only (0600).
  */
 public final class SentAnswers {
 
     public static final String FILE_NAME = "bot-answers.tsv";
 
-    private record Key(long chatId, int messageId) {}
+    private record Key(String chat, int messageId) {}
 
     private final Path file;
     private final String key;
     private final int capacity;
+    private final Function<Long, String> pseudonym;
     private final LinkedHashMap<Key, Long> refs;
     private int lines;
 
-    private SentAnswers(Path file, String key, int capacity) {
+    private SentAnswers(Path file, String key, int capacity, Function<Long, String> pseudonym) {
         this.file = file;
         this.key = key;
+        this.pseudonym = pseudonym;
         this.capacity = Math.max(1, capacity);
         this.refs = new LinkedHashMap<>(256, 0.75f, false) {
             @Override
@@ -49,12 +54,16 @@ public final class SentAnswers {
 
     /** Kept in memory only (tests, benchmarks). */
     public static SentAnswers inMemory(int capacity) {
-        return new SentAnswers(null, null, capacity);
+        return new SentAnswers(null, null, capacity, String::valueOf);
     }
 
-    /** Reads what {@code dataDir} remembers for the bot {@code key}; a missing file starts afresh. */
-    public static SentAnswers open(Path dataDir, String key, int capacity) {
-        SentAnswers s = new SentAnswers(dataDir.resolve(FILE_NAME), key, capacity);
+    /**
+     * Reads what {@code dataDir} remembers for the bot {@code key}; a missing file starts afresh.
+     * {@code pseudonym} turns a chat id into what is stored (the answer log's pseudonymizer).
+     */
+    public static SentAnswers open(Path dataDir, String key, int capacity, Function<Long, String> pseudonym) {
+        SentAnswers s = new SentAnswers(dataDir.resolve(FILE_NAME), key, capacity, pseudonym);
+        boolean rawIds = false;
         if (Files.exists(s.file)) {
             try {
                 for (String line : Files.readAllLines(s.file, StandardCharsets.UTF_8)) {
@@ -62,12 +71,21 @@ public final class SentAnswers {
                     if (f.length == 4 && f[0].equals(key)) {
                         s.lines++;
                         try {
-                            s.refs.put(new Key(Long.parseLong(f[1]), Integer.parseInt(f[2])), Long.parseLong(f[3]));
+                            String chat = f[1];
+                            if (chat.matches("-?[0-9]+")) {
+                                chat = pseudonym.apply(Long.parseLong(chat)); // written before chats were pseudonymized
+                                rawIds = true;
+                            }
+                            s.refs.put(new Key(chat, Integer.parseInt(f[2])), Long.parseLong(f[3]));
                         } catch (NumberFormatException damaged) {
                             // a line cut by a crash: skipped
                         }
                     }
                 }
+                if (rawIds) {
+                    s.rewrite();
+                }
+                org.isnad.config.PrivateFiles.restrict(s.file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + s.file + "; move it away to start afresh", e);
             }
@@ -77,7 +95,8 @@ public final class SentAnswers {
 
     /** Remembers that message {@code messageId} in {@code chatId} carries answer {@code ref}. Never throws. */
     public synchronized void remember(long chatId, int messageId, long ref) {
-        refs.put(new Key(chatId, messageId), ref);
+        String chat = pseudonym.apply(chatId);
+        refs.put(new Key(chat, messageId), ref);
         if (file == null) {
             return;
         }
@@ -85,8 +104,12 @@ public final class SentAnswers {
             if (lines >= 2 * capacity) {
                 rewrite();
             } else {
-                Files.writeString(file, line(key, chatId, messageId, ref), StandardCharsets.UTF_8,
+                boolean fresh = !Files.exists(file);
+                Files.writeString(file, line(key, chat, messageId, ref), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (fresh) {
+                    org.isnad.config.PrivateFiles.restrict(file);
+                }
                 lines++;
             }
         } catch (IOException e) {
@@ -96,7 +119,7 @@ public final class SentAnswers {
 
     /** The answer reference carried by that message, if it is remembered. */
     public synchronized Optional<Long> ref(long chatId, int messageId) {
-        return Optional.ofNullable(refs.get(new Key(chatId, messageId)));
+        return Optional.ofNullable(refs.get(new Key(pseudonym.apply(chatId), messageId)));
     }
 
     public synchronized int size() {
@@ -114,13 +137,16 @@ public final class SentAnswers {
             }
         }
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        org.isnad.config.PrivateFiles.restrict(tmp);
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (String l : others) {
                 w.write(l);
                 w.write('\n');
             }
             for (Map.Entry<Key, Long> e : refs.entrySet()) {
-                w.write(line(key, e.getKey().chatId(), e.getKey().messageId(), e.getValue()));
+                w.write(line(key, e.getKey().chat(), e.getKey().messageId(), e.getValue()));
             }
         }
         try {
@@ -131,7 +157,7 @@ public final class SentAnswers {
         lines = refs.size();
     }
 
-    private static String line(String key, long chatId, int messageId, long ref) {
-        return key + "\t" + chatId + "\t" + messageId + "\t" + ref + "\n";
+    private static String line(String key, String chat, int messageId, long ref) {
+        return key + "\t" + chat + "\t" + messageId + "\t" + ref + "\n";
     }
 }

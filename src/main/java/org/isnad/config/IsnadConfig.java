@@ -75,7 +75,12 @@ public record IsnadConfig(
     public record Audit(boolean enabled, boolean pseudonymize, String pseudonymKeyFile, int retentionDays) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Review(int port, String bind, String token, String publicUrl) {}
+    /** {@code trustedProxies}: reverse-proxy addresses whose X-Forwarded-For / -Proto headers are believed. */
+    public record Review(int port, String bind, String token, String publicUrl, List<String> trustedProxies) {
+        public Review {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Telegram(

@@ -21,8 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ModeratorSessions {
 
     static final Duration LIFETIME = Duration.ofHours(12);
-    /** Wrong tokens tolerated per minute before every token check is refused for the rest of the minute. */
+    /**
+     * Wrong tokens tolerated per minute from one client (address) before that client's token checks
+     * are refused for the rest of the minute. Other clients and live sessions are unaffected, so
+     * nobody can lock the moderators out by guessing.
+     */
     static final int MAX_FAILURES_PER_MINUTE = 20;
+    /** Clients whose failures are remembered at once; the oldest are forgotten first. */
+    private static final int MAX_CLIENTS = 10_000;
     private static final int MAX_SESSIONS = 1000;
 
     private record Session(String moderator, Instant expires) {}
@@ -31,7 +37,12 @@ final class ModeratorSessions {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Deque<Instant> failures = new ArrayDeque<>();
+    private final Map<String, Deque<Instant>> failures = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
+            return size() > MAX_CLIENTS;
+        }
+    };
 
     ModeratorSessions(String token, Clock clock) {
         if (token == null || token.isBlank()) {
@@ -42,35 +53,44 @@ final class ModeratorSessions {
         this.clock = clock;
     }
 
-    /** Compares in constant time so response timing does not reveal a prefix of the token. */
-    boolean tokenMatches(String candidate) {
+    /** Compares in constant time so response timing does not reveal a prefix of the token; a miss counts against {@code client}. */
+    boolean tokenMatches(String candidate, String client) {
         boolean ok = candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
         if (!ok) {
             synchronized (failures) {
-                failures.addLast(clock.instant());
+                failures.computeIfAbsent(String.valueOf(client), k -> new ArrayDeque<>()).addLast(clock.instant());
             }
         }
         return ok;
     }
 
     /**
-     * False while too many wrong tokens were tried in the last minute: guessing the token by brute
-     * force is throttled to {@value #MAX_FAILURES_PER_MINUTE} tries a minute. Live sessions are unaffected.
+     * False while {@code client} tried too many wrong tokens in the last minute: guessing the token by
+     * brute force is throttled to {@value #MAX_FAILURES_PER_MINUTE} tries a minute per client, and
+     * a throttled client's tokens are not even compared. Live sessions are unaffected.
      */
-    boolean acceptingTokens() {
+    boolean acceptingTokens(String client) {
         Instant cutoff = clock.instant().minus(Duration.ofMinutes(1));
         synchronized (failures) {
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(cutoff)) {
-                failures.removeFirst();
+            Deque<Instant> mine = failures.get(String.valueOf(client));
+            if (mine == null) {
+                return true;
             }
-            return failures.size() < MAX_FAILURES_PER_MINUTE;
+            while (!mine.isEmpty() && mine.peekFirst().isBefore(cutoff)) {
+                mine.removeFirst();
+            }
+            if (mine.isEmpty()) {
+                failures.remove(String.valueOf(client));
+                return true;
+            }
+            return mine.size() < MAX_FAILURES_PER_MINUTE;
         }
     }
 
     /** The token from an {@code Authorization: Bearer …} header, if it is right. */
-    boolean bearerMatches(String authorization) {
+    boolean bearerMatches(String authorization, String client) {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && tokenMatches(authorization.substring(7).trim());
+                && tokenMatches(authorization.substring(7).trim(), client);
     }
 
     /** A new session for a moderator who gave the right token; returns its id. */

@@ -73,12 +73,23 @@ public final class ReviewServer implements AutoCloseable {
      * @param bind  the address to listen on ({@code 127.0.0.1} keeps the page off the network)
      * @param port  the port; 0 picks a free one (tests)
      * @param token the moderator token; must not be blank
+     * @param publicUrl where moderators reach the page ({@code review.publicUrl}); https makes the cookie Secure
+     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} and
+     *        {@code X-Forwarded-Proto} are believed ({@code review.trustedProxies})
      */
-    public record Options(String bind, int port, String token) {
+    public record Options(String bind, int port, String token, String publicUrl, List<String> trustedProxies) {
+        public Options {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
+
+        public Options(String bind, int port, String token) {
+            this(bind, port, token, null, List.of());
+        }
+
         /** From {@code review.*} ({@code ISNAD_REVIEW_BIND}, {@code ISNAD_REVIEW_PORT}, {@code ISNAD_REVIEW_TOKEN}). */
         public static Options from(IsnadConfig.Review review) {
             return new Options(review.bind() == null || review.bind().isBlank() ? "127.0.0.1" : review.bind(),
-                    review.port(), review.token());
+                    review.port(), review.token(), review.publicUrl(), review.trustedProxies());
         }
     }
 
@@ -104,6 +115,8 @@ public final class ReviewServer implements AutoCloseable {
     private final String indexHtml;
     private final String loginHtml;
     private final String bind;
+    private final boolean publicHttps;
+    private final java.util.Set<String> trustedProxies;
 
     private ReviewServer(Options options, AuditLog log, Function<String, Optional<String>> documentText) {
         this.log = log;
@@ -112,6 +125,8 @@ public final class ReviewServer implements AutoCloseable {
         this.indexHtml = resource("index.html");
         this.loginHtml = resource("login.html");
         this.bind = options.bind();
+        this.publicHttps = options.publicUrl() != null && options.publicUrl().strip().regionMatches(true, 0, "https://", 0, 8);
+        this.trustedProxies = java.util.Set.copyOf(options.trustedProxies());
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
@@ -197,25 +212,26 @@ public final class ReviewServer implements AutoCloseable {
     }
 
     private void login(Context ctx) {
-        if (!sessions.acceptingTokens()) {
+        String client = client(ctx);
+        if (!sessions.acceptingTokens(client)) {
             ctx.status(429).html(loginHtml);
             return;
         }
-        if (!sessions.tokenMatches(ctx.formParam("token"))) {
+        if (!sessions.tokenMatches(ctx.formParam("token"), client)) {
             ctx.redirect("/review?failed=1", HttpStatus.SEE_OTHER);
             return;
         }
         String name = Optional.ofNullable(ctx.formParam("name")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.length() > 64 ? s.substring(0, 64) : s).orElse("moderator");
         String session = sessions.open(name);
-        ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/review; HttpOnly; SameSite=Strict; Max-Age="
-                + ModeratorSessions.LIFETIME.toSeconds());
+        ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/review; HttpOnly; SameSite=Strict" + secure(ctx)
+                + "; Max-Age=" + ModeratorSessions.LIFETIME.toSeconds());
         ctx.redirect("/review", HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
         sessions.close(ctx.cookie(COOKIE));
-        ctx.header("Set-Cookie", COOKIE + "=; Path=/review; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/review; HttpOnly; SameSite=Strict" + secure(ctx) + "; Max-Age=0");
         ctx.redirect("/review", HttpStatus.SEE_OTHER);
     }
 
@@ -240,12 +256,50 @@ public final class ReviewServer implements AutoCloseable {
 
     private boolean bearer(Context ctx) {
         String authorization = ctx.header("Authorization");
-        return authorization != null && sessions.acceptingTokens() && sessions.bearerMatches(authorization);
+        String client = client(ctx);
+        return authorization != null && sessions.acceptingTokens(client) && sessions.bearerMatches(authorization, client);
+    }
+
+    /**
+     * Who is asking, for throttling: the connection's address, or behind a configured trusted proxy
+     * the nearest address in {@code X-Forwarded-For} that is not one of the proxies.
+     */
+    private String client(Context ctx) {
+        String remote = ctx.ip();
+        if (!trustedProxy(remote)) {
+            return remote;
+        }
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trustedProxy(hop)) {
+                return hop;
+            }
+        }
+        return remote;
+    }
+
+    private boolean trustedProxy(String address) {
+        return trustedProxies.contains(address);
+    }
+
+    /**
+     * "; Secure" when the page is reached over https: {@code review.publicUrl} is https, the request
+     * itself is, or a configured trusted proxy says so with {@code X-Forwarded-Proto: https}.
+     */
+    private String secure(Context ctx) {
+        boolean https = publicHttps || "https".equalsIgnoreCase(ctx.scheme())
+                || (trustedProxy(ctx.ip()) && "https".equalsIgnoreCase(String.valueOf(ctx.header("X-Forwarded-Proto")).strip()));
+        return https ? "; Secure" : "";
     }
 
     private Handler api(Handler handler) {
         return ctx -> {
-            if (ctx.header("Authorization") != null && !sessions.acceptingTokens()) {
+            if (ctx.header("Authorization") != null && !sessions.acceptingTokens(client(ctx))) {
                 error(ctx, 429, "too many wrong tokens; try again in a minute");
                 return;
             }

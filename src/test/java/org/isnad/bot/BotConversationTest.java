@@ -16,6 +16,14 @@ class BotConversationTest {
     @TempDir
     Path data;
 
+    private static void awaitCalls(FakeBotApi api, String method, int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (api.calls(method).size() < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(api.calls(method)).hasSize(n);
+    }
+
     private static String last(FakeBotApi api, long chat) {
         List<FakeBotApi.Sent> s = api.sentTo(chat);
         return s.get(s.size() - 1).text();
@@ -30,6 +38,23 @@ class BotConversationTest {
             api.awaitSent(2, 10_000);
             assertThat(last(api, 1)).contains("يُرجى إرسال سؤالك نصًّا");
             assertThat(last(api, 2)).contains("Please send your question as text");
+        }
+    }
+
+    @Test
+    void inAPrivateChatEveryCommandLikeMessageGetsAReply() throws Exception {
+        try (FakeBotApi api = new FakeBotApi();
+                BotServer bot = BotFixture.start(new StubCore(), BotFixture.config(data, api.url()), BotFixture.fastOptions())) {
+            List<String> odd = List.of("/", "/@", "/help@", "/cmd@other_bot", "/@" + FakeBotApi.BOT_USERNAME);
+            for (int i = 0; i < odd.size(); i++) {
+                api.userSends(60 + i, 60 + i, odd.get(i), "en");
+            }
+            api.awaitSent(odd.size(), 10_000);
+            assertThat(last(api, 60)).contains("I do not know that command");
+            assertThat(last(api, 61)).contains("I do not know that command");
+            assertThat(last(api, 62)).doesNotContain("I do not know that command"); // /help@ is /help
+            assertThat(last(api, 63)).contains("I do not know that command");
+            assertThat(last(api, 64)).contains("I do not know that command");
         }
     }
 
@@ -221,8 +246,37 @@ class BotConversationTest {
                 assertThat(bot.bot().awaitIdle(5_000)).isTrue();
                 assertThat(api.calls("answercallbackquery")).hasSize(4);
                 assertThat(recorder.feedbackOn(CallbackData.decode(up).orElseThrow().ref())).isTrue();
-                assertThat(api.calls("answercallbackquery").toString()).contains("Thank you", "too old");
+                assertThat(api.calls("answercallbackquery").toString()).contains("Thank you", "another chat");
                 assertThat(last(api, 12)).contains("<b>", "Source [1]");
+            }
+        }
+    }
+
+    @Test
+    void aButtonActsOnlyInTheChatAndForTheUserItWasSentTo() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            MemoryRecorder recorder = new MemoryRecorder();
+            try (BotServer bot = BotServer.start(new StubCore(), recorder, BotFixture.config(data, api.url()), BotFixture.TOKEN,
+                    BotFixture.fastOptions())) {
+                api.userSends(70, 70, "who?", "en");
+                FakeBotApi.Sent answer = api.awaitSent(1, 10_000).get(0);
+                String down = answer.replyMarkup().path("inline_keyboard").get(1).get(1).path("callback_data").asText();
+                String src = answer.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+                long ref = CallbackData.decode(down).orElseThrow().ref();
+                // the same data pressed from another chat, its signature stripped, or its ref changed
+                api.userPresses(71, 71, answer.messageId(), down);
+                api.userPresses(71, 71, answer.messageId(), src);
+                api.userPresses(70, 70, answer.messageId(), "fb:" + ref + ":down");
+                api.userPresses(70, 70, answer.messageId(), down.replace("fb:" + ref + ":", "fb:" + (ref + 1) + ":"));
+                awaitCalls(api, "answercallbackquery", 4);
+                assertThat(recorder.feedbackOn(ref)).isNull(); // nothing recorded
+                assertThat(recorder.feedbackOn(ref + 1)).isNull();
+                assertThat(api.sentTo(71)).isEmpty(); // no Source shown to the other chat
+                assertThat(api.calls("answercallbackquery").toString()).contains("another chat");
+                // the asker's own press works
+                api.userPresses(70, 70, answer.messageId(), down);
+                awaitCalls(api, "answercallbackquery", 5);
+                assertThat(recorder.feedbackOn(ref)).isFalse(); // 👎 recorded
             }
         }
     }

@@ -218,6 +218,52 @@ class ReviewServerTest {
         assertThat(get("/review/api/entries", "Cookie", cookie).statusCode()).isEqualTo(200);
     }
 
+    private void restart(String publicUrl, List<String> trustedProxies) {
+        server.stop();
+        server = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKEN, publicUrl, trustedProxies), log,
+                id -> Optional.empty());
+    }
+
+    @Test
+    void oneClientsWrongTokensDoNotLockOtherClientsOut() throws Exception {
+        restart(null, List.of("127.0.0.1")); // behind a trusted reverse proxy: clients by X-Forwarded-For
+        for (int i = 0; i < ModeratorSessions.MAX_FAILURES_PER_MINUTE + 5; i++) {
+            get("/review/api/entries", "Authorization", "Bearer guess-" + i, "X-Forwarded-For", "203.0.113.7");
+        }
+        assertThat(get("/review/api/entries", "Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "203.0.113.7").statusCode())
+                .isEqualTo(429);
+        assertThat(get("/review/api/entries", "Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "198.51.100.2").statusCode())
+                .isEqualTo(200);
+        assertThat(post("/review/login", "token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-For", "198.51.100.2").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aForgedForwardedForFromAnUntrustedClientDoesNotEscapeTheThrottle() throws Exception {
+        for (int i = 0; i < ModeratorSessions.MAX_FAILURES_PER_MINUTE; i++) {
+            get("/review/api/entries", "Authorization", "Bearer guess-" + i, "X-Forwarded-For", "192.0.2." + i);
+        }
+        assertThat(get("/review/api/entries", "Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "192.0.2.200").statusCode())
+                .isEqualTo(429);
+    }
+
+    private String loginCookie(String... headers) throws Exception {
+        List<String> h = new java.util.ArrayList<>(List.of("Content-Type", "application/x-www-form-urlencoded"));
+        h.addAll(List.of(headers));
+        return post("/review/login", "token=" + TOKEN, h.toArray(String[]::new)).headers().firstValue("Set-Cookie").orElseThrow();
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindHttps() throws Exception {
+        assertThat(loginCookie()).doesNotContain("Secure");
+        assertThat(loginCookie("X-Forwarded-Proto", "https")).as("an untrusted client's header").doesNotContain("Secure");
+        restart("https://review.example.org/review", List.of());
+        assertThat(loginCookie()).contains("; Secure");
+        restart(null, List.of("127.0.0.1"));
+        assertThat(loginCookie("X-Forwarded-Proto", "https")).contains("; Secure");
+        assertThat(loginCookie("X-Forwarded-Proto", "http")).doesNotContain("Secure");
+    }
+
     @Test
     void withoutAConfiguredTokenTheServerRefusesToStart() {
         assertThatThrownBy(() -> ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, ""), log, id -> Optional.empty()))
@@ -229,7 +275,7 @@ class ReviewServerTest {
         IsnadConfig config = new ConfigLoader(Map.of("ISNAD_REVIEW_PORT", "18123", "ISNAD_REVIEW_BIND", "0.0.0.0",
                 "ISNAD_REVIEW_TOKEN", "from-env")).load();
         ReviewServer.Options options = ReviewServer.Options.from(config.review());
-        assertThat(options).isEqualTo(new ReviewServer.Options("0.0.0.0", 18123, "from-env"));
+        assertThat(options).isEqualTo(new ReviewServer.Options("0.0.0.0", 18123, "from-env", "", List.of()));
         ReviewServer.Options defaults = ReviewServer.Options.from(new ConfigLoader(Map.of()).load().review());
         assertThat(defaults.bind()).isEqualTo("127.0.0.1");
         assertThat(defaults.token()).isEmpty();
