@@ -15,7 +15,14 @@ public enum Feedback {
 
     /** Accepts {@code up}/{@code down} in any case. */
     @JsonCreator
+    /** The feedback a code names ("up", "down"); a clear message for anything else. */
     public static Feedback fromCode(String code) {
-        return valueOf(code.trim().toUpperCase(Locale.ROOT));
+        String key = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        for (Feedback f : values()) {
+            if (f.name().equals(key)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown feedback '" + code + "'; one of: up, down");
     }
 }

@@ -18,6 +18,14 @@ public record LogFilter(
 
     public LogFilter {
         language = blankToNull(language);
+        if (text != null && !text.isBlank()) {
+            // SQLite reads a string only up to a NUL: "%00" would become an empty pattern matching everything
+            String searchable = text.replaceAll("\\p{Cc}", "");
+            if (searchable.isBlank()) {
+                throw new IllegalArgumentException("the text filter holds no searchable characters");
+            }
+            text = searchable;
+        }
         text = blankToNull(text);
     }
 

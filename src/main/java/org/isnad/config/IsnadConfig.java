@@ -80,6 +80,24 @@ public record IsnadConfig(
         public Review {
             trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         }
+
+        /** Whether {@code isnad serve} hosts the page: it does whenever a moderator token is configured. */
+        public boolean served() {
+            return token != null && !token.isBlank();
+        }
+
+        /**
+         * The link moderators get: {@code publicUrl} when set (the page behind a reverse proxy), else
+         * {@code http://BIND:PORT/review}.
+         */
+        public String link() {
+            if (publicUrl != null && !publicUrl.isBlank()) {
+                return publicUrl.strip();
+            }
+            String b = bind == null || bind.isBlank() ? "127.0.0.1" : bind;
+            String host = "0.0.0.0".equals(b) || "::".equals(b) ? "127.0.0.1" : b.contains(":") ? "[" + b + "]" : b;
+            return "http://" + host + ":" + port + "/review";
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

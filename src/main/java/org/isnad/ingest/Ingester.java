@@ -3,6 +3,9 @@ package org.isnad.ingest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,21 +128,57 @@ public final class Ingester {
             run.skip(new Skip(path.toString(), "no such file or folder"));
             return;
         }
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            // a device (/dev/zero), a FIFO or a socket never ends or never starts: regular files only
+            run.skip(new Skip(path.toString(), "not a regular file (a device, a FIFO or a socket)"));
+            return;
+        }
         if (!Files.isReadable(path)) {
             run.skip(new Skip(path.toString(), "cannot read (permission denied)"));
             return;
         }
         if (Files.isDirectory(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(p -> !Sidecars.isSidecar(p))
-                        .filter(p -> readerFor(p).isPresent())
-                        .sorted()
-                        .forEach(p -> inputs.add(new Input(path, p, size(p))));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                run.skip(new Skip(path.toString(), "cannot walk the folder: " + e.getMessage()));
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (!dir.equals(path) && !Files.isReadable(dir)) {
+                            run.skip(new Skip(dir.toString(), "cannot read the folder (permission denied)"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                        // a link to a regular file counts; devices, FIFOs and sockets (or links to them) do not
+                        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")
+                                && !Sidecars.isSidecar(p) && readerFor(p).isPresent()) {
+                            found.add(p);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path p, IOException e) {
+                        // one unreadable entry costs that entry, with its reason, never the rest of the folder
+                        run.skip(new Skip(p.toString(), "cannot read: " + reason(e)));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        if (e != null) {
+                            run.skip(new Skip(dir.toString(), "cannot read all of the folder: " + reason(e)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                run.skip(new Skip(path.toString(), "cannot walk the folder: " + reason(e)));
             }
+            found.stream().sorted().forEach(p -> inputs.add(new Input(path, p, size(p))));
             return;
         }
         if (readerFor(path).isEmpty()) {
@@ -147,6 +186,12 @@ public final class Ingester {
             return;
         }
         inputs.add(new Input(path, path, size(path)));
+    }
+
+    /** An exception as a reader would say it: its kind without the package, and its message. */
+    private static String reason(Exception e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
     }
 
     private static long size(Path p) {

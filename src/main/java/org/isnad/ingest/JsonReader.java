@@ -95,6 +95,11 @@ final class JsonReader implements DocumentReader {
         if (node == null || !node.isObject()) {
             throw new BadInputException("not a JSON object");
         }
+        JsonNode textNode = node.get("text");
+        if (textNode != null && !textNode.isNull() && !textNode.isTextual()) {
+            // a number or an object is no article text: {"text": 123} must not become the document "123"
+            throw new BadInputException("\"text\" is not a string");
+        }
         String text = string(node, "text");
         if (text == null || text.isBlank()) {
             throw new BadInputException("no \"text\" field");

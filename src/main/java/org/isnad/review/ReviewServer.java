@@ -98,13 +98,7 @@ public final class ReviewServer implements AutoCloseable {
      * (the page behind a reverse proxy), else {@code http://BIND:PORT/review}.
      */
     public static String pageLink(IsnadConfig.Review review) {
-        if (review.publicUrl() != null && !review.publicUrl().isBlank()) {
-            return review.publicUrl().strip();
-        }
-        Options o = Options.from(review);
-        String host = "0.0.0.0".equals(o.bind()) || "::".equals(o.bind()) ? "127.0.0.1"
-                : o.bind().contains(":") ? "[" + o.bind() + "]" : o.bind();
-        return "http://" + host + ":" + o.port() + "/review";
+        return review.link();
     }
 
     private final Javalin app;
@@ -196,7 +190,11 @@ public final class ReviewServer implements AutoCloseable {
         app.get("/review/api/entries", api(this::list));
         app.get("/review/api/entries/{id}", api(this::detail));
         app.post("/review/api/entries/{id}/state", api(this::setState));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        // HEAD is answered like GET, token first: without one it is 401, never a bare 200
+        for (String path : List.of("/review/api/counters", "/review/api/entries", "/review/api/entries/{id}")) {
+            app.head(path, api(ctx -> ctx.status(200)));
+        }
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, plain(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("review request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error");
@@ -377,12 +375,19 @@ public final class ReviewServer implements AutoCloseable {
         long id = id(ctx);
         JsonNode body;
         try {
-            body = json.readTree(ctx.body());
+            // one JSON object and nothing after it
+            body = json.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(ctx.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the body is not JSON");
+            throw new IllegalArgumentException("the body is not one JSON object");
         }
-        if (body == null || !body.hasNonNull("state")) {
-            throw new IllegalArgumentException("body must be {\"state\": \"...\", \"note\": \"...\"}");
+        String shape = "body must be {\"state\": \"...\", \"note\": \"...\"} with strings";
+        if (body == null || !body.isObject() || !body.path("state").isTextual()) {
+            throw new IllegalArgumentException(shape);
+        }
+        for (String field : new String[] {"note", "moderator"}) {
+            if (body.has(field) && !body.get(field).isNull() && !body.get(field).isTextual()) {
+                throw new IllegalArgumentException(shape);
+            }
         }
         ModerationState state = ModerationState.fromCode(body.get("state").asText());
         String note = body.hasNonNull("note") ? body.get("note").asText() : null;
@@ -401,6 +406,14 @@ public final class ReviewServer implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A message for the client: never a Java class or package name (those say how the server is built). */
+    static String plain(String message) {
+        if (message == null || message.isBlank() || message.matches("(?s).*\\b(?:org|java|javax|com|io)\\.[a-z]+\\..*")) {
+            return "bad request";
+        }
+        return message;
+    }
 
     private static Map<String, Object> counters(LogCounters c) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -125,6 +125,21 @@ class BotConversationTest {
     }
 
     @Test
+    void reviewGivesTheLinkOfThePageServeHostsWhenAModeratorTokenIsSet() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            IsnadConfig base = BotFixture.withTelegram(BotFixture.config(data, api.url()), 20, List.of(), List.of(20L));
+            IsnadConfig.Review r = base.review();
+            IsnadConfig config = base.withReview(new IsnadConfig.Review(8099, "127.0.0.1", "secret", "", List.of()));
+            try (BotServer bot = BotFixture.start(new StubCore(), config, BotFixture.fastOptions())) {
+                api.userSends(20, 20, "/review", "en");
+                api.awaitSent(1, 10_000);
+                assertThat(last(api, 20)).contains("http://127.0.0.1:8099/review").doesNotContain("not configured");
+            }
+            assertThat(r.served()).isFalse();
+        }
+    }
+
+    @Test
     void langSwitchesTheReplyLanguageAndIsRememberedAcrossRestarts() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
             IsnadConfig config = BotFixture.config(data, api.url());

@@ -49,6 +49,7 @@ class IngestRobustnessTest {
                 {"id": "broken", "text": "no closing brace"
                 {"id": "ok-2", "text": "Second good line."}
                 {"id": "notext"}
+                {"id": "number", "text": 123}
                 """);
         Files.createSymbolicLink(in("dangling.txt"), dir.resolve("nowhere.txt"));
         List<Skip> heard = new ArrayList<>();
@@ -70,7 +71,53 @@ class IngestRobustnessTest {
                 .anySatisfy(s -> assertThat(s).contains("big.txt").contains("size cap"))
                 .anySatisfy(s -> assertThat(s).contains("lines.jsonl:2").contains("malformed JSON"))
                 .anySatisfy(s -> assertThat(s).contains("lines.jsonl:4").contains("text"))
+                .anySatisfy(s -> assertThat(s).contains("lines.jsonl:5").contains("\"text\" is not a string"))
                 .anySatisfy(s -> assertThat(s).contains("missing-folder").contains("no such file"));
+    }
+
+    @Test
+    void devicesAndFifosAreRefusedWithoutReadingThem() throws Exception {
+        Path good = in("good.txt");
+        Files.writeString(good, "Good title\nGood body sentence.");
+        Path fifo = in("pipe.txt");
+        Path zero = in("zero.txt");
+        Path inFolder = dir.resolve("in").resolve("sub");
+        Files.createDirectories(inFolder);
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString(), inFolder.resolve("pipe2.txt").toString()).start().waitFor()).isZero();
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        Files.createSymbolicLink(inFolder.resolve("random.txt"), Path.of("/dev/urandom"));
+        IngestReport report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> ingester.ingest(List.of(good, fifo, zero, Path.of("/dev/zero"), inFolder), false, IngestListener.NONE));
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.skipped()).extracting(Skip::toString)
+                .anySatisfy(t -> assertThat(t).contains("pipe.txt").contains("not a regular file"))
+                .anySatisfy(t -> assertThat(t).contains("zero.txt").contains("not a regular file"))
+                .anySatisfy(t -> assertThat(t).contains("/dev/zero").contains("not a regular file"));
+    }
+
+    @Test
+    void aFolderThatCannotBeOpenedCostsOnlyItselfNotTheGoodFilesBesideIt() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            Files.writeString(in("f" + i + ".txt"), "Title " + i + "\nBody sentence number " + i + ".");
+        }
+        // A folder nested deeper than PATH_MAX cannot be opened by its path, even by root (ENAMETOOLONG):
+        // a real unreadable folder that a permission change cannot give when the tests run as root.
+        String segment = "d".repeat(200);
+        StringBuilder script = new StringBuilder("cd '" + dir.resolve("in") + "'");
+        for (int i = 0; i < 25; i++) {
+            script.append(" && mkdir ").append(segment).append(" && cd ").append(segment);
+        }
+        script.append(" && echo 'Deep\nbody.' > deep.txt");
+        try {
+            assertThat(new ProcessBuilder("bash", "-c", script.toString()).inheritIO().start().waitFor()).isZero();
+            IngestReport report = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+            assertThat(report.added()).isEqualTo(30);
+            assertThat(report.skipped()).isNotEmpty();
+            assertThat(report.skipped()).allSatisfy(k -> assertThat(k.toString()).contains(segment).contains("cannot read"));
+        } finally {
+            // rm walks by file descriptor, so it can remove what no path can name (JUnit's clean-up cannot)
+            new ProcessBuilder("rm", "-rf", dir.resolve("in").resolve(segment).toString()).start().waitFor();
+        }
     }
 
     @Test

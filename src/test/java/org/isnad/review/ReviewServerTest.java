@@ -265,6 +265,27 @@ class ReviewServerTest {
     }
 
     @Test
+    void oddRequestsGetAPlain400Or401AndChangeNothing() throws Exception {
+        HttpResponse<String> unknownFeedback = get("/review/api/entries?feedback=sideways", bearer(TOKEN));
+        assertThat(unknownFeedback.statusCode()).isEqualTo(400);
+        assertThat(unknownFeedback.body()).contains("unknown feedback").doesNotContain("org.isnad", "java.");
+        assertThat(get("/review/api/entries?text=%00", bearer(TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(get("/review/api/entries?text=%00mo", bearer(TOKEN)).body()).get("total").asInt())
+                .isLessThan(3);
+        String path = "/review/api/entries/" + ar + "/state";
+        assertThat(post(path, "{\"state\":\"ok\",\"note\":5}", bearer(TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(post(path, "{\"state\":\"ok\"} trailing", bearer(TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(post(path, "{\"state\":\"ok\"}{\"state\":\"harmful\"}", bearer(TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(post(path, "[\"ok\"]", bearer(TOKEN)).statusCode()).isEqualTo(400);
+        assertThat(log.get(ar).orElseThrow().state()).isEqualTo(ModerationState.UNREVIEWED);
+        for (String api : List.of("/review/api/entries", "/review/api/entries/" + ar, "/review/api/counters")) {
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + api))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(api).isEqualTo(401);
+        }
+    }
+
+    @Test
     void withoutAConfiguredTokenTheServerRefusesToStart() {
         assertThatThrownBy(() -> ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, ""), log, id -> Optional.empty()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ISNAD_REVIEW_TOKEN");
