@@ -95,13 +95,14 @@ public final class AnswerWriter {
         Citation c = citations.get(0);
         List<String> details = new ArrayList<>();
         if (c.outlet() != null && !c.outlet().isBlank()) {
-            details.add(c.outlet());
+            details.add(org.isnad.text.FieldLimits.bound(c.outlet(), org.isnad.text.FieldLimits.OUTLET));
         }
         if (c.date() != null) {
             details.add(c.date());
         }
         String detail = details.isEmpty() ? "" : " (" + String.join(", ", details) + ")";
-        String title = c.title() == null || c.title().isBlank() ? c.docId() : c.title();
+        String title = org.isnad.text.FieldLimits.bound(c.title() == null || c.title().isBlank() ? c.docId() : c.title(),
+                org.isnad.text.FieldLimits.TITLE);
         Language docLang = docLanguages.get(0);
         return templates.get(lang, foreign ? "source.one.foreign" : "source.one",
                 Map.of("title", title, "details", detail, "language", templates.get(lang, "language." + docLang.code())));

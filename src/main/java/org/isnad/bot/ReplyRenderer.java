@@ -10,6 +10,7 @@ import org.isnad.answer.Conflict;
 import org.isnad.index.DocInfo;
 import org.isnad.index.IndexStats;
 import org.isnad.ingest.Document;
+import org.isnad.text.FieldLimits;
 import org.isnad.text.Language;
 
 /**
@@ -65,7 +66,9 @@ public final class ReplyRenderer {
 
     /** "[1] title — outlet, date; speaker", from the {@code citation*} templates. */
     public String citationLine(Citation c, Language language) {
-        return citationLine(c.n(), nonBlank(c.title(), c.docId()), c.outlet(), c.date(), c.speaker(), language);
+        // bounded again here: documents indexed before the ingest bound may carry a page-long title
+        return citationLine(c.n(), FieldLimits.bound(nonBlank(c.title(), c.docId()), FieldLimits.TITLE),
+                FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(), FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
     }
 
     private String citationLine(int n, String title, String outlet, String date, String speaker, Language language) {
@@ -106,7 +109,7 @@ public final class ReplyRenderer {
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("n", c.n());
-        v.put("title", nonBlank(doc.title(), doc.id()));
+        v.put("title", FieldLimits.bound(nonBlank(doc.title(), doc.id()), FieldLimits.TITLE));
         v.put("outlet", nonBlank(doc.outlet(), ""));
         v.put("date", doc.date() == null ? "" : doc.date().toString());
         v.put("url", nonBlank(doc.url(), ""));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.isnad.index.IsnadIndex;
 import org.isnad.text.DateParser;
+import org.isnad.text.FieldLimits;
 import org.isnad.text.Language;
 import org.isnad.text.LanguageDetector;
 import org.isnad.text.SentenceSplitter;
@@ -113,9 +114,11 @@ public final class Ingester {
             lang = languages.detect(raw.text());
         }
         var date = raw.date() == null ? null : dates.parse(raw.date()).orElse(null);
-        String title = raw.title() != null ? raw.title() : firstWords(raw.text());
-        String hash = hash(id, title, date == null ? "" : date.toString(), raw.outlet(), raw.url(), lang.code(), raw.text());
-        return new Document(id, title, date, raw.outlet(), raw.url(), lang, raw.text(), hash, source);
+        String title = FieldLimits.bound(raw.title() != null ? raw.title() : firstWords(raw.text()), FieldLimits.TITLE);
+        String outlet = FieldLimits.bound(raw.outlet(), FieldLimits.OUTLET);
+        String url = raw.url() == null || raw.url().length() > FieldLimits.URL ? null : raw.url().strip();
+        String hash = hash(id, title, date == null ? "" : date.toString(), outlet, url, lang.code(), raw.text());
+        return new Document(id, title, date, outlet, url, lang, raw.text(), hash, source);
     }
 
     /** Splits and writes one prepared document (no commit). */
@@ -260,6 +263,11 @@ public final class Ingester {
     private void accept(RawDocument raw, String fallbackId, String source, Run run) {
         if (raw.id() == null && fallbackId == null) {
             run.skip(new Skip(raw.origin() == null ? "(memory)" : raw.origin(), "no id"));
+            return;
+        }
+        String id = raw.id() != null ? raw.id() : fallbackId;
+        if (id.length() > FieldLimits.ID) {
+            run.skip(new Skip(raw.origin() == null ? "(memory)" : raw.origin(), "an id longer than " + FieldLimits.ID + " characters"));
             return;
         }
         Document doc = prepare(raw, fallbackId, source);

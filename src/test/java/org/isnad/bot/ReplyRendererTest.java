@@ -42,6 +42,15 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aHugeTitleOutletOrSpeakerStillMakesOneMessage() {
+        String huge = "Breaking news ".repeat(300_000); // a 4 MB og:title
+        List<String> out = renderer.answer(answer("en", "Russia invited the factions [1].",
+                List.of(citation(1, "Russia invited all factions", huge, huge, "2024-02-20", huge)), true), Language.EN);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).length()).isLessThan(1500);
+    }
+
+    @Test
     void everyStringFromAUserOrADocumentIsEscaped() {
         String out = renderer.answer(answer("en", "a <b>bold</b> & \"claim\" [1]",
                 List.of(citation(1, "x < y && y > z </blockquote>", "T<i>", "O&O", "2024-01-01", "<script>")), true), Language.EN).get(0);

@@ -121,6 +121,21 @@ class IngestRobustnessTest {
     }
 
     @Test
+    void titlesOutletsAndIdsAreBoundedAtIngest() throws Exception {
+        String huge = "Breaking news ".repeat(300_000);
+        Files.writeString(in("page.html"), "<html><head><meta property=\"og:title\" content=\"" + huge + "\"><title>x</title></head>"
+                + "<body><article><p>The body of the article is here.</p></article></body></html>");
+        Files.writeString(in("docs.jsonl"), "{\"id\": \"o1\", \"outlet\": \"" + huge + "\", \"text\": \"Body of o1.\"}\n"
+                + "{\"id\": \"" + "x".repeat(600) + "\", \"text\": \"Body with a long id.\"}\n");
+        ingester = new Ingester(index, 50_000_000);
+        IngestReport report = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(index.document("in/page").orElseThrow().title().length()).isLessThanOrEqualTo(org.isnad.text.FieldLimits.TITLE);
+        assertThat(index.document("o1").orElseThrow().outlet().length()).isLessThanOrEqualTo(org.isnad.text.FieldLimits.OUTLET);
+        assertThat(report.skipped()).extracting(Skip::toString).anySatisfy(t -> assertThat(t).contains("id longer than"));
+    }
+
+    @Test
     void nothingReadableAtAllIsReportedAsSuchAndLeavesTheIndexEmpty() throws Exception {
         Files.write(in("x.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
         IngestReport report = ingester.ingest(List.of(in("x.json")), false, IngestListener.NONE);
