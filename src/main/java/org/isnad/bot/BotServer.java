@@ -32,25 +32,31 @@ public final class BotServer implements AutoCloseable {
 
     /** Tunables the tests and the benchmark change; {@link #defaults()} is what {@code isnad serve} uses. */
     public record Options(int pollTimeoutSeconds, int workerThreads, int senderThreads, Duration requestTimeout,
-                          Long perChatIntervalMs, Integer globalPerSecond, boolean registerCommands) {
+                          Long perChatIntervalMs, Integer globalPerSecond, boolean registerCommands, Duration retryFor) {
         public static Options defaults() {
-            return new Options(50, 2, 4, Duration.ofSeconds(20), null, null, true);
+            // 60 s: a reply Telegram delivers late is waited for, not sent again; async requests hold no thread meanwhile
+            return new Options(50, 2, 4, Duration.ofSeconds(60), null, null, true, null);
         }
 
         public Options withPollTimeout(int seconds) {
-            return new Options(seconds, workerThreads, senderThreads, requestTimeout, perChatIntervalMs, globalPerSecond, registerCommands);
+            return new Options(seconds, workerThreads, senderThreads, requestTimeout, perChatIntervalMs, globalPerSecond, registerCommands, retryFor);
         }
 
         public Options withRequestTimeout(Duration d) {
-            return new Options(pollTimeoutSeconds, workerThreads, senderThreads, d, perChatIntervalMs, globalPerSecond, registerCommands);
+            return new Options(pollTimeoutSeconds, workerThreads, senderThreads, d, perChatIntervalMs, globalPerSecond, registerCommands, retryFor);
         }
 
         public Options withPacing(long perChatMs, int globalPerSecond) {
-            return new Options(pollTimeoutSeconds, workerThreads, senderThreads, requestTimeout, perChatMs, globalPerSecond, registerCommands);
+            return new Options(pollTimeoutSeconds, workerThreads, senderThreads, requestTimeout, perChatMs, globalPerSecond, registerCommands, retryFor);
         }
 
         public Options withThreads(int workers, int senders) {
-            return new Options(pollTimeoutSeconds, workers, senders, requestTimeout, perChatIntervalMs, globalPerSecond, registerCommands);
+            return new Options(pollTimeoutSeconds, workers, senders, requestTimeout, perChatIntervalMs, globalPerSecond, registerCommands, retryFor);
+        }
+
+        /** How long a reply is retried through an outage (null: {@code telegram.deliveryRetryMinutes}). */
+        public Options withRetryFor(Duration d) {
+            return new Options(pollTimeoutSeconds, workerThreads, senderThreads, requestTimeout, perChatIntervalMs, globalPerSecond, registerCommands, d);
         }
     }
 
@@ -88,7 +94,13 @@ public final class BotServer implements AutoCloseable {
     public static BotServer start(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options) {
         IsnadConfig.Telegram t = config.telegram();
         TelegramUrl url = telegramUrl(t.apiUrl());
+        // Requests are asynchronous: many may be in flight (a stall in one chat must not queue the others)
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
         OkHttpClient sendHttp = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new okhttp3.ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(options.requestTimeout())
                 .readTimeout(options.requestTimeout())
                 .writeTimeout(options.requestTimeout())
@@ -102,12 +114,22 @@ public final class BotServer implements AutoCloseable {
         BotTexts texts = BotTexts.load();
         long perChat = options.perChatIntervalMs() != null ? options.perChatIntervalMs() : t.perChatIntervalMs();
         int global = options.globalPerSecond() != null ? options.globalPerSecond() : t.globalPerSecond();
-        Sender sender = new Sender(client, perChat, global, options.senderThreads());
+        BotTexts undeliveredTexts = texts;
+        java.util.concurrent.atomic.AtomicReference<Sender> senderRef = new java.util.concurrent.atomic.AtomicReference<>();
+        Sender sender = new Sender(client, perChat, global, options.senderThreads(),
+                options.retryFor() != null ? options.retryFor() : t.deliveryRetry(), chat -> {
+            // told once, when Telegram answers again, in the reader's language (a private chat's id is its user's)
+            org.isnad.text.Language l = state.language(chat).orElse(org.isnad.text.Language.EN);
+            senderRef.get().send(chat, org.telegram.telegrambots.meta.api.methods.send.SendMessage.builder()
+                    .chatId(String.valueOf(chat)).text(undeliveredTexts.html(l, "notice.undelivered", java.util.Map.of()))
+                    .parseMode("HTML").build());
+        });
+        senderRef.set(sender);
         BotContext ctx = new BotContext(core, texts, new ReplyRenderer(texts, new MessageSplitter()), sender, recorder,
                 new AnswerRefs(10_000), SentAnswers.open(config.dataPath(), key, 10_000, pseudonyms::apply), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName(),
                 ButtonSigner.open(config.dataPath()));
         WarmUp.run(ctx.renderer());
-        IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads());
+        IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads(), UpdateInbox.open(config.dataPath(), key));
         if (options.registerCommands()) {
             bot.registerCommands();
         }
@@ -125,6 +147,7 @@ public final class BotServer implements AutoCloseable {
                         .writeTimeout(Duration.ofSeconds(30))
                         .build(),
                 () -> pollExecutor);
+        bot.replayPending(); // what a kill left taken on but unanswered, before anything new
         try {
             polling.registerBot(token, () -> url, lastReceived -> GetUpdates.builder()
                     .offset((int) Math.max(lastReceived, state.lastUpdateId()) + 1)

@@ -17,9 +17,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
- * The Telegram door: takes updates from long polling, remembers the last one taken on before anything
- * is answered, and routes each to a command, the question handler or the button handler, one at a time
- * per chat. No search or answer logic lives here: it calls the core and renders what comes back. A user
+ * The Telegram door: takes updates from long polling, writes them to the {@link UpdateInbox} and
+ * remembers the last one taken on before anything is answered, and routes each to a command, the
+ * question handler or the button handler, one at a time per chat. An update leaves the inbox once
+ * every reply to it is delivered (or given up on), so a restart answers exactly what was not. No search or answer logic lives here: it calls the core and renders what comes back. A user
  * never sees an exception: a failure is logged (without the message text) and answered with an apology.
  */
 public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable {
@@ -42,8 +43,15 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
     private final CallbackHandler callbacks = new CallbackHandler();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final UpdateInbox inbox;
 
     public IsnadBot(BotContext ctx, long botId, int workerThreads) {
+        this(ctx, botId, workerThreads, null);
+    }
+
+    /** {@code inbox} (nullable: kept in memory only) holds what is taken on until it is delivered. */
+    public IsnadBot(BotContext ctx, long botId, int workerThreads, UpdateInbox inbox) {
+        this.inbox = inbox;
         this.ctx = ctx;
         this.botId = botId;
         this.chats = new ChatQueues(workerThreads);
@@ -91,22 +99,46 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
             return;
         }
         fresh.sort(Comparator.comparing(Update::getUpdateId));
+        if (inbox != null) {
+            inbox.take(fresh); // on disk before the offset moves past them: a kill now loses nothing
+        }
         try {
             ctx.state().advanceTo(fresh.get(fresh.size() - 1).getUpdateId());
         } catch (RuntimeException e) {
             // Without the record a restart could answer these twice; answering them once now is better than not at all.
             LOG.error("could not persist the last update id: {}", e.getMessage());
         }
-        for (Update u : fresh) {
+        dispatch(fresh);
+    }
+
+    /**
+     * Answers what the inbox still holds from before a restart (taken on, not delivered), in order.
+     * Call once, before polling starts.
+     */
+    public void replayPending() {
+        if (inbox == null) {
+            return;
+        }
+        List<Update> pending = inbox.pending();
+        if (!pending.isEmpty()) {
+            LOG.info("answering {} update(s) taken on before the restart but not delivered", pending.size());
+            dispatch(pending);
+        }
+    }
+
+    private void dispatch(List<Update> updates) {
+        for (Update u : updates) {
             Incoming in;
             try {
                 in = Incoming.of(u, ctx.botUsername(), botId);
             } catch (RuntimeException e) {
                 LOG.warn("unreadable update {} skipped: {}", u.getUpdateId(), e.toString());
+                forget(u.getUpdateId());
                 continue;
             }
             if (in.kind() == Incoming.Kind.IGNORED) {
                 skipped.incrementAndGet();
+                forget(u.getUpdateId());
                 continue;
             }
             LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
@@ -114,8 +146,22 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         }
     }
 
+    private void forget(Integer updateId) {
+        if (inbox != null && updateId != null) {
+            inbox.done(updateId);
+        }
+    }
+
     private void handle(Incoming in) {
-        Turn turn = new Turn(in, ctx);
+        Delivery delivery = new Delivery(() -> forget((int) in.updateId()));
+        Turn turn;
+        try {
+            turn = new Turn(in, ctx, delivery);
+        } catch (RuntimeException e) {
+            LOG.error("update {} failed before it could be answered: {}", in.updateId(), e.toString());
+            delivery.handlerDone();
+            return;
+        }
         try {
             route(turn);
         } catch (RuntimeException | Error e) {
@@ -131,6 +177,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
             }
         } finally {
             handled.incrementAndGet();
+            delivery.handlerDone();
         }
     }
 
@@ -193,5 +240,13 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         chats.close();
         ticker.shutdownNow();
         ctx.sender().close();
+        if (inbox != null) {
+            inbox.close(); // what is still pending is answered on the next start
+        }
+    }
+
+    /** Updates taken on and not yet delivered (the inbox). */
+    public int pending() {
+        return inbox == null ? 0 : inbox.size();
     }
 }

@@ -22,11 +22,11 @@ final class LangCommand implements Command {
                 Language l = Language.fromCode(arg);
                 state.setLanguage(user, l);
                 String name = turn.ctx().texts().plain(l, "lang.name." + l.code(), Map.of());
-                new Turn(turn.in(), turn.ctx()).say("lang.set", Map.of("language", name));
+                turn.refreshed().say("lang.set", Map.of("language", name));
             }
             case "auto" -> {
                 state.setLanguage(user, null);
-                new Turn(turn.in(), turn.ctx()).say("lang.auto");
+                turn.refreshed().say("lang.auto");
             }
             default -> turn.say("lang.usage");
         }

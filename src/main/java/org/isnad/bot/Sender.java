@@ -27,19 +27,27 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends everything the bot says, paced like Telegram asks: about one message a second per chat and
- * {@code globalPerSecond} messages overall (chat actions and callback answers are not held back). Nothing is dropped for pacing: messages wait in a queue, in order per
- * chat. On 429 the chat waits {@code retry_after} and the message is sent again; on 5xx and network
- * errors it is retried with growing back-off up to {@link #MAX_ATTEMPTS} times; HTML Telegram cannot
- * parse is sent once more as plain text. A message given up on is logged as an error and counted in
- * {@link #failed()} — never lost silently.
+ * {@code globalPerSecond} messages overall (chat actions and callback answers are not held back).
+ * Nothing is dropped for pacing: messages wait in a queue, in order per chat. On 429 the chat waits
+ * {@code retry_after} and the message is sent again; on 5xx and network errors a message is retried
+ * with back-off growing to {@link #MAX_BACKOFF_MS} for {@code retryFor} (minutes: an outage of the
+ * Bot API is ridden out), other calls up to {@link #MAX_ATTEMPTS} times; HTML Telegram cannot parse
+ * is sent once more as plain text. A message given up on is logged as an error, counted in
+ * {@link #failed()}, and its chat is told once, when Telegram answers again, that an answer could not
+ * be delivered ({@code onUndelivered}) — never lost silently.
+ *
+ * <p>Requests are asynchronous: a stalled request holds no thread, so a stall in one chat never
+ * delays another (each chat still has one request in flight at a time, which keeps its order).
  */
 public final class Sender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
     public static final int MAX_ATTEMPTS = 6;
+    /** How long a message is retried through 5xx and network errors unless told otherwise. */
+    public static final java.time.Duration DEFAULT_RETRY_FOR = java.time.Duration.ofMinutes(10);
     private static final long FIRST_BACKOFF_MS = 250;
-    private static final long MAX_BACKOFF_MS = 8_000;
+    static final long MAX_BACKOFF_MS = 30_000;
     private static final long GLOBAL_WINDOW_MS = 1_000;
 
     /** What to send and how: {@code paced} messages keep the per-chat interval; chat actions and callback answers do not. */
@@ -50,17 +58,18 @@ public final class Sender implements AutoCloseable {
         final boolean paced;
         final int maxAttempts;
         final Consumer<Serializable> onSent;
+        final Delivery delivery;
+        /** For messages: when retrying ends (0: after {@code maxAttempts} instead). */
+        final long giveUpAt;
         int attempts;
         long notBefore;
         boolean plainFallbackDone;
 
-        Outgoing(long seq, Long chatId, BotApiMethod<? extends Serializable> method, boolean paced, int maxAttempts) {
-            this(seq, chatId, method, paced, maxAttempts, null);
-        }
-
         Outgoing(long seq, Long chatId, BotApiMethod<? extends Serializable> method, boolean paced, int maxAttempts,
-                Consumer<Serializable> onSent) {
+                Consumer<Serializable> onSent, Delivery delivery, long giveUpAt) {
             this.onSent = onSent;
+            this.delivery = delivery == null ? Delivery.NONE : delivery;
+            this.giveUpAt = giveUpAt;
             this.seq = seq;
             this.chatId = chatId;
             this.method = method;
@@ -87,8 +96,23 @@ public final class Sender implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private int inFlight;
     private volatile boolean closing;
+    private final long retryForMs;
+    private final Consumer<Long> onUndelivered;
+    /** Chats owed the notice that an answer could not be delivered, told once Telegram answers again. */
+    private final Set<Long> owed = new java.util.LinkedHashSet<>();
 
     public Sender(TelegramClient client, long perChatIntervalMs, int globalPerSecond, int threads) {
+        this(client, perChatIntervalMs, globalPerSecond, threads, DEFAULT_RETRY_FOR, chat -> { });
+    }
+
+    /**
+     * @param retryFor      how long a message is retried through 5xx and network errors
+     * @param onUndelivered called once per chat, when Telegram answers again, for chats with a message given up on
+     */
+    public Sender(TelegramClient client, long perChatIntervalMs, int globalPerSecond, int threads,
+                  java.time.Duration retryFor, Consumer<Long> onUndelivered) {
+        this.retryForMs = Math.max(0, retryFor.toMillis());
+        this.onUndelivered = onUndelivered;
         this.client = client;
         this.perChatIntervalMs = Math.max(0, perChatIntervalMs);
         this.globalPerSecond = globalPerSecond <= 0 ? Integer.MAX_VALUE : globalPerSecond;
@@ -109,7 +133,7 @@ public final class Sender implements AutoCloseable {
 
     /** Queues a message for the chat (paced, retried). */
     public void send(long chatId, BotApiMethod<? extends Serializable> method) {
-        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, true, MAX_ATTEMPTS));
+        send(chatId, method, null, Delivery.NONE);
     }
 
     /**
@@ -117,25 +141,36 @@ public final class Sender implements AutoCloseable {
      * sent {@code Message}) once it is accepted, on a sender thread.
      */
     public void send(long chatId, BotApiMethod<? extends Serializable> method, Consumer<Serializable> onSent) {
-        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, true, MAX_ATTEMPTS, onSent));
+        send(chatId, method, onSent, Delivery.NONE);
+    }
+
+    /** As {@link #send(long, BotApiMethod, Consumer)}, counted in {@code delivery} until sent or given up on. */
+    void send(long chatId, BotApiMethod<? extends Serializable> method, Consumer<Serializable> onSent, Delivery delivery) {
+        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, true, MAX_ATTEMPTS, onSent, delivery,
+                clock.getAsLong() + retryForMs));
     }
 
     /** Queues a callback answer (not paced per chat, retried). */
     public void answerCallback(long chatId, BotApiMethod<? extends Serializable> method) {
-        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, false, MAX_ATTEMPTS));
+        answerCallback(chatId, method, Delivery.NONE);
+    }
+
+    void answerCallback(long chatId, BotApiMethod<? extends Serializable> method, Delivery delivery) {
+        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, false, MAX_ATTEMPTS, null, delivery, 0));
     }
 
     /** Queues a best-effort call, such as the typing indicator: not paced, tried once. */
     public void bestEffort(Long chatId, BotApiMethod<? extends Serializable> method) {
-        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, false, 1));
+        enqueue(new Outgoing(seq.incrementAndGet(), chatId, method, false, 1, null, null, 0));
     }
 
     /** Queues a call that belongs to no chat (setMyCommands), retried. */
     public void call(BotApiMethod<? extends Serializable> method) {
-        enqueue(new Outgoing(seq.incrementAndGet(), null, method, false, MAX_ATTEMPTS));
+        enqueue(new Outgoing(seq.incrementAndGet(), null, method, false, MAX_ATTEMPTS, null, null, 0));
     }
 
     private void enqueue(Outgoing o) {
+        o.delivery.expect();
         lock.lock();
         try {
             queue.addLast(o);
@@ -216,25 +251,57 @@ public final class Sender implements AutoCloseable {
     }
 
     private void attempt(Outgoing o) {
-        long retryAt = -1;
+        o.attempts++;
+        java.util.concurrent.CompletableFuture<? extends Serializable> call;
         try {
-            o.attempts++;
-            Serializable result = client.execute(o.method);
-            sent.incrementAndGet();
-            if (o.onSent != null) {
+            call = client.executeAsync(o.method);
+        } catch (TelegramApiException | RuntimeException e) {
+            finish(o, backOff(o, "network error: " + e.getMessage()));
+            return;
+        }
+        call.whenComplete((result, error) -> {
+            long retryAt = -1;
+            try {
+                if (error == null) {
+                    delivered(o, result);
+                } else {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    retryAt = cause instanceof TelegramApiRequestException e ? onRequestError(o, e)
+                            : backOff(o, "network error: " + cause.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("after {}: {}", o.method.getMethod(), e.toString());
+            } finally {
+                finish(o, retryAt);
+            }
+        });
+    }
+
+    private void delivered(Outgoing o, Serializable result) {
+        sent.incrementAndGet();
+        if (o.onSent != null) {
+            try {
+                o.onSent.accept(result);
+            } catch (RuntimeException e) {
+                LOG.warn("after sending {}: {}", o.method.getMethod(), e.toString());
+            }
+        }
+        LOG.debug("{} sent", o.method.getMethod());
+        if (o.paced) {
+            List<Long> tell;
+            synchronized (owed) {
+                tell = new ArrayList<>(owed);
+                owed.clear();
+            }
+            // Telegram answers again: each chat that lost an answer is told so, once
+            for (Long chat : tell) {
                 try {
-                    o.onSent.accept(result);
+                    onUndelivered.accept(chat);
                 } catch (RuntimeException e) {
-                    LOG.warn("after sending {}: {}", o.method.getMethod(), e.toString());
+                    LOG.warn("could not queue the undelivered-answer notice: {}", e.toString());
                 }
             }
-            LOG.debug("{} sent", o.method.getMethod());
-        } catch (TelegramApiRequestException e) {
-            retryAt = onRequestError(o, e);
-        } catch (TelegramApiException | RuntimeException e) {
-            retryAt = backOff(o, "network error: " + e.getMessage());
-        } finally {
-            finish(o, retryAt);
         }
     }
 
@@ -277,20 +344,30 @@ public final class Sender implements AutoCloseable {
     }
 
     private long backOff(Outgoing o, String why) {
-        if (o.attempts >= o.maxAttempts) {
+        long now = clock.getAsLong();
+        long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(10, o.attempts - 1));
+        boolean out = o.giveUpAt > 0 ? now + delay > o.giveUpAt && o.attempts >= 2 : o.attempts >= o.maxAttempts;
+        if (out) {
             failed.incrementAndGet();
             if (o.maxAttempts > 1) {
                 LOG.error("gave up on {} after {} attempts: {}", o.method.getMethod(), o.attempts, why);
             }
+            if (o.paced && o.chatId != null) {
+                synchronized (owed) {
+                    owed.add(o.chatId);
+                }
+            }
             return -1;
         }
         retries.incrementAndGet();
-        long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(10, o.attempts - 1));
-        LOG.warn("{} failed ({}), attempt {} of {}; retrying in {} ms", o.method.getMethod(), why, o.attempts, o.maxAttempts, delay);
-        return clock.getAsLong() + delay;
+        LOG.warn("{} failed ({}), attempt {}; retrying in {} ms", o.method.getMethod(), why, o.attempts, delay);
+        return now + delay;
     }
 
     private void finish(Outgoing o, long retryAt) {
+        if (retryAt < 0) {
+            o.delivery.finished(); // sent, or given up on: either way nothing more will happen to it
+        }
         lock.lock();
         try {
             inFlight--;

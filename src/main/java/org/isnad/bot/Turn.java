@@ -18,12 +18,24 @@ public final class Turn {
     private final BotContext ctx;
     private final Role role;
     private final Language language;
+    private final Delivery delivery;
 
     Turn(Incoming in, BotContext ctx) {
+        this(in, ctx, Delivery.NONE);
+    }
+
+    /** {@code delivery} counts every message this turn queues, so the update is forgotten only once they are out. */
+    Turn(Incoming in, BotContext ctx, Delivery delivery) {
+        this.delivery = delivery;
         this.in = in;
         this.ctx = ctx;
         this.role = ctx.access().role(in.userId());
         this.language = ctx.state().language(in.userId()).orElse(fromLanguageCode(in.languageCode()));
+    }
+
+    /** The same turn with the reader's language read again (after /lang changed it). */
+    Turn refreshed() {
+        return new Turn(in, ctx, delivery);
     }
 
     /** Arabic when Telegram's interface language is Arabic, English otherwise. */
@@ -84,15 +96,11 @@ public final class Turn {
             if (i == 0 && !in.privateChat() && in.messageId() != null) {
                 m.replyToMessageId(in.messageId());
             }
-            if (onSent == null) {
-                ctx.sender().send(in.chatId(), m.build());
-            } else {
-                ctx.sender().send(in.chatId(), m.build(), result -> {
-                    if (result instanceof Message sent && sent.getMessageId() != null) {
-                        onSent.accept(sent.getMessageId());
-                    }
-                });
-            }
+            ctx.sender().send(in.chatId(), m.build(), onSent == null ? null : result -> {
+                if (result instanceof Message sent && sent.getMessageId() != null) {
+                    onSent.accept(sent.getMessageId());
+                }
+            }, delivery);
         }
     }
 
@@ -102,6 +110,6 @@ public final class Turn {
         if (noticeKey != null) {
             a.text(ctx.texts().plain(language, noticeKey, Map.of()));
         }
-        ctx.sender().answerCallback(in.chatId(), a.build());
+        ctx.sender().answerCallback(in.chatId(), a.build(), delivery);
     }
 }

@@ -111,5 +111,20 @@ public record IsnadConfig(
             int floodPerMinute,
             int maxQuestionChars,
             long perChatIntervalMs,
-            int globalPerSecond) {}
+            int globalPerSecond,
+            int deliveryRetryMinutes) {
+
+        /** How long a reply is retried through a Bot API outage before it is given up on (and apologized for). */
+        public static final int DEFAULT_DELIVERY_RETRY_MINUTES = 10;
+
+        public Telegram(String apiUrl, String tokenFile, List<Long> staffIds, List<Long> moderatorIds, boolean allowlistOnly,
+                        List<Long> allowlist, int floodPerMinute, int maxQuestionChars, long perChatIntervalMs, int globalPerSecond) {
+            this(apiUrl, tokenFile, staffIds, moderatorIds, allowlistOnly, allowlist, floodPerMinute, maxQuestionChars,
+                    perChatIntervalMs, globalPerSecond, DEFAULT_DELIVERY_RETRY_MINUTES);
+        }
+
+        public java.time.Duration deliveryRetry() {
+            return java.time.Duration.ofMinutes(deliveryRetryMinutes > 0 ? deliveryRetryMinutes : DEFAULT_DELIVERY_RETRY_MINUTES);
+        }
+    }
 }

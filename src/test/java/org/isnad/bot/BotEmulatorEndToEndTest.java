@@ -134,7 +134,7 @@ class BotEmulatorEndToEndTest {
         String up = null;
         for (JsonNode row : answer.path("message").path("reply_markup").path("inline_keyboard")) {
             for (JsonNode b : row) {
-                if (b.path("callback_data").asText().endsWith(":up")) {
+                if (b.path("callback_data").asText().contains(":up:")) { // fb:<ref>:up:<signature>
                     up = b.path("callback_data").asText();
                 }
             }

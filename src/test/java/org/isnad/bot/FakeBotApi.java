@@ -33,17 +33,22 @@ final class FakeBotApi implements AutoCloseable {
     static final String BOT_USERNAME = "IsnadFakeBot";
 
     /** A fault for one coming sendMessage call. */
-    record Fault(int status, int retryAfter, long stallMs) {
+    record Fault(int status, int retryAfter, long stallMs, boolean delivered) {
         static Fault tooMany(int retryAfterSeconds) {
-            return new Fault(429, retryAfterSeconds, 0);
+            return new Fault(429, retryAfterSeconds, 0, false);
         }
 
         static Fault serverError() {
-            return new Fault(500, 0, 0);
+            return new Fault(500, 0, 0, false);
         }
 
         static Fault stall(long ms) {
-            return new Fault(0, 0, ms);
+            return new Fault(0, 0, ms, false);
+        }
+
+        /** The message is delivered at once, but the answer to the request comes {@code ms} later. */
+        static Fault lateDelivery(long ms) {
+            return new Fault(200, 0, ms, true);
         }
     }
 
@@ -91,6 +96,13 @@ final class FakeBotApi implements AutoCloseable {
 
     void maxPollWait(long ms) {
         this.maxPollWaitMs = ms;
+    }
+
+    private volatile long outageUntil;
+
+    /** Every sendMessage fails with 500 for the next {@code ms} (an outage of the Bot API). */
+    void outageFor(long ms) {
+        outageUntil = System.currentTimeMillis() + ms;
     }
 
     void failNext(Fault... next) {
@@ -297,6 +309,14 @@ final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             fault = faults.poll();
         }
+        if (fault == null && System.currentTimeMillis() < outageUntil) {
+            reply(ex, 500, error(500, "Internal Server Error"));
+            return;
+        }
+        long lateMs = fault != null && fault.delivered() ? fault.stallMs() : 0;
+        if (lateMs > 0) {
+            fault = null;
+        }
         if (fault != null) {
             if (fault.stallMs() > 0) {
                 try {
@@ -357,6 +377,13 @@ final class FakeBotApi implements AutoCloseable {
         ObjectNode msg = json.createObjectNode().put("message_id", id).put("date", nowSeconds()).put("text", parsed);
         msg.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "group" : "private");
         msg.set("from", botUser());
+        if (lateMs > 0) {
+            try {
+                Thread.sleep(lateMs); // delivered already; the answer to the request is late
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         reply(ex, 200, ok(msg));
     }
 
