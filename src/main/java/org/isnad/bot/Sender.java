@@ -48,6 +48,12 @@ public final class Sender implements AutoCloseable {
     public static final java.time.Duration DEFAULT_RETRY_FOR = java.time.Duration.ofMinutes(10);
     private static final long FIRST_BACKOFF_MS = 250;
     static final long MAX_BACKOFF_MS = 30_000;
+    /**
+     * Requests in flight at once. Far more than the chats a stall can hold up (each chat has one at a
+     * time), and the most replies a kill can leave undecided: Telegram has no idempotency key, so a
+     * reply whose request was in flight when the process died is sent again after the restart.
+     */
+    public static final int MAX_IN_FLIGHT = 32;
     private static final long GLOBAL_WINDOW_MS = 1_000;
 
     /** What to send and how: {@code paced} messages keep the per-chat interval; chat actions and callback answers do not. */
@@ -199,7 +205,9 @@ public final class Sender implements AutoCloseable {
                     boolean globalFull = recentSends.size() >= globalPerSecond;
                     long globalWait = globalFull ? recentSends.peekFirst() + GLOBAL_WINDOW_MS - now : 0;
                     Set<Long> blocked = new HashSet<>();
-                    for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+                    // a bounded number in flight: many stalled chats cannot queue the rest, and a kill can
+                    // leave at most this many replies whose delivery is unknown (sent again on restart)
+                    for (Iterator<Outgoing> it = inFlight >= MAX_IN_FLIGHT ? java.util.Collections.emptyIterator() : queue.iterator(); it.hasNext(); ) {
                         Outgoing o = it.next();
                         if (o.chatId != null && (blocked.contains(o.chatId) || chatBusy.contains(o.chatId))) {
                             continue;

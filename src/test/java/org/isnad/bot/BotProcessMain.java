@@ -8,7 +8,7 @@ import org.isnad.text.Language;
 /**
  * The bot in a process of its own, for tests that kill it with SIGKILL: answers with {@link StubCore},
  * {@code delayMs} per question, against the Bot API at {@code apiUrl}, until it is killed.
- * Arguments: apiUrl dataDir delayMs.
+ * Arguments: apiUrl dataDir delayMs [floodPerMinute].
  */
 public final class BotProcessMain {
 
@@ -29,8 +29,11 @@ public final class BotProcessMain {
                 return super.ask(question, forced);
             }
         };
-        BotServer bot = BotFixture.start(slow, BotFixture.config(data, apiUrl),
-                BotFixture.fastOptions().withRequestTimeout(Duration.ofSeconds(10)));
+        var config = BotFixture.config(data, apiUrl);
+        if (args.length > 3) {
+            config = BotFixture.withTelegram(config, Integer.parseInt(args[3]), java.util.List.of(), java.util.List.of());
+        }
+        BotServer bot = BotFixture.start(slow, config, BotFixture.fastOptions().withRequestTimeout(Duration.ofSeconds(10)));
         System.out.println("started");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
