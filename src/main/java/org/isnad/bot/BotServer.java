@@ -139,9 +139,13 @@ public final class BotServer implements AutoCloseable {
             return th;
         });
         int pollTimeout = options.pollTimeoutSeconds();
+        java.util.concurrent.atomic.AtomicReference<org.telegram.telegrambots.longpolling.BotSession> session =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        UpdateIdResetWatch resetWatch = new UpdateIdResetWatch(state, session);
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 com.fasterxml.jackson.databind.ObjectMapper::new,
                 () -> new OkHttpClient.Builder()
+                        .addInterceptor(resetWatch)
                         .connectTimeout(Duration.ofSeconds(30))
                         .readTimeout(Duration.ofSeconds(pollTimeout + 30L))
                         .writeTimeout(Duration.ofSeconds(30))
@@ -149,12 +153,12 @@ public final class BotServer implements AutoCloseable {
                 () -> pollExecutor);
         bot.replayPending(); // what a kill left taken on but unanswered, before anything new
         try {
-            polling.registerBot(token, () -> url, lastReceived -> GetUpdates.builder()
+            session.set(polling.registerBot(token, () -> url, lastReceived -> GetUpdates.builder()
                     .offset((int) Math.max(lastReceived, state.lastUpdateId()) + 1)
                     .limit(100)
                     .timeout(pollTimeout)
                     .allowedUpdates(List.of("message", "callback_query"))
-                    .build(), bot);
+                    .build(), bot));
         } catch (TelegramApiException e) {
             bot.close();
             throw new IllegalStateException("cannot start long polling: " + BotToken.mask(e.getMessage(), token), e);

@@ -29,6 +29,8 @@ public final class BotState {
     private final Path file;
     private final String key;
     private long lastUpdateId;
+    /** The newest message date (epoch seconds) among the updates taken on: tells a reset of ids from a repeat. */
+    private long lastUpdateDate;
     private final Map<String, Language> languages = new HashMap<>();
     private final java.util.function.Function<Long, String> pseudonym;
 
@@ -45,6 +47,7 @@ public final class BotState {
             try {
                 JsonNode bot = Json.mapper().readTree(state.file.toFile()).path("bots").path(key);
                 state.lastUpdateId = bot.path("lastUpdateId").asLong(0);
+                state.lastUpdateDate = bot.path("lastUpdateDate").asLong(0);
                 boolean[] rawIds = {false};
                 bot.path("languages").fields().forEachRemaining(e -> {
                     Language l = Language.fromCode(e.getValue().asText());
@@ -74,10 +77,36 @@ public final class BotState {
 
     /** Records that updates up to {@code updateId} are taken on; persisted before this returns. */
     public synchronized void advanceTo(long updateId) {
+        advanceTo(updateId, 0);
+    }
+
+    /** As {@link #advanceTo(long)}, remembering the newest message date taken on ({@code date}, epoch seconds). */
+    public synchronized void advanceTo(long updateId, long date) {
+        boolean changed = false;
         if (updateId > lastUpdateId) {
             lastUpdateId = updateId;
+            changed = true;
+        }
+        if (date > lastUpdateDate) {
+            lastUpdateDate = date;
+            changed = true;
+        }
+        if (changed) {
             save();
         }
+    }
+
+    /**
+     * Telegram chose a new, lower starting id (it does after a week without updates): updates from
+     * {@code updateId + 1} on are new again. Persisted before this returns.
+     */
+    public synchronized void resetTo(long updateId) {
+        lastUpdateId = updateId;
+        save();
+    }
+
+    public synchronized long lastUpdateDate() {
+        return lastUpdateDate;
     }
 
     /** The user's /lang choice; empty means "auto". */
@@ -100,6 +129,7 @@ public final class BotState {
             ObjectNode bots = root.has("bots") && root.get("bots").isObject() ? (ObjectNode) root.get("bots") : root.putObject("bots");
             ObjectNode bot = bots.putObject(key);
             bot.put("lastUpdateId", lastUpdateId);
+            bot.put("lastUpdateDate", lastUpdateDate);
             ObjectNode langs = bot.putObject("languages");
             languages.forEach((user, l) -> langs.put(user, l.code()));
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");

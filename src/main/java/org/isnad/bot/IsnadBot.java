@@ -87,13 +87,24 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
     @Override
     public void consume(List<Update> updates) {
         long last = ctx.state().lastUpdateId();
+        long lastDate = ctx.state().lastUpdateDate();
         List<Update> fresh = new ArrayList<>();
+        List<Update> belowButNewer = new ArrayList<>();
         for (Update u : updates) {
             if (u.getUpdateId() != null && u.getUpdateId() > last) {
                 fresh.add(u);
+            } else if (u.getUpdateId() != null && lastDate > 0 && dateOf(u) > lastDate) {
+                belowButNewer.add(u); // an id already passed, on a message newer than any taken on
             } else {
                 skipped.incrementAndGet();
             }
+        }
+        if (!belowButNewer.isEmpty()) {
+            // Telegram starts update ids again at a random value after a week without updates: these are new
+            long from = belowButNewer.stream().mapToLong(Update::getUpdateId).min().orElseThrow() - 1;
+            LOG.warn("update ids restarted below the last one taken on ({} → {}): taking the new ones on", last, from + 1);
+            ctx.state().resetTo(from);
+            fresh.addAll(belowButNewer);
         }
         if (fresh.isEmpty()) {
             return;
@@ -103,7 +114,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
             inbox.take(fresh); // on disk before the offset moves past them: a kill now loses nothing
         }
         try {
-            ctx.state().advanceTo(fresh.get(fresh.size() - 1).getUpdateId());
+            ctx.state().advanceTo(fresh.get(fresh.size() - 1).getUpdateId(), fresh.stream().mapToLong(IsnadBot::dateOf).max().orElse(0));
         } catch (RuntimeException e) {
             // Without the record a restart could answer these twice; answering them once now is better than not at all.
             LOG.error("could not persist the last update id: {}", e.getMessage());
@@ -144,6 +155,11 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
             LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
             chats.submit(in.chatId(), () -> handle(in));
         }
+    }
+
+    /** The date of an update's message (epoch seconds), 0 when it has none (a button press). */
+    static long dateOf(Update u) {
+        return u.hasMessage() && u.getMessage().getDate() != null ? u.getMessage().getDate() : 0;
     }
 
     private void forget(Integer updateId) {

@@ -89,6 +89,33 @@ class BotDeliveryTest {
     }
 
     @Test
+    void updateIdsStartedAgainLowerByTelegramAreAnsweredWhileRunningAndAfterARestart() throws Exception {
+        try (FakeBotApi api = new FakeBotApi(5_000)) {
+            IsnadConfig config = BotFixture.config(data, api.url());
+            try (BotServer bot = BotFixture.start(new StubCore(), config, BotFixture.fastOptions())) {
+                api.userSends(1, 1, "before the reset", "en");
+                api.awaitSent(1, 10_000);
+                Thread.sleep(1_100); // message dates are in seconds: the next ones are newer
+                api.restartUpdateIdsAt(17); // a week without updates: Telegram picks a new, lower start
+                api.userSends(1, 1, "after the reset", "en");
+                api.userSends(2, 2, "and another", "en");
+                api.awaitSent(3, 10_000);
+                assertThat(bot.bot().awaitIdle(10_000)).isTrue();
+            }
+            Thread.sleep(1_100);
+            api.restartUpdateIdsAt(3); // and again, this time while the bot is down
+            api.userSends(3, 3, "reset while stopped", "en");
+            try (BotServer bot = BotFixture.start(new StubCore(), config, BotFixture.fastOptions())) {
+                api.awaitSent(4, 10_000);
+                assertThat(bot.bot().awaitIdle(10_000)).isTrue();
+                Thread.sleep(500);
+            }
+            assertThat(answersPerQuestion(api.sent())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "before the reset", 1, "after the reset", 1, "and another", 1, "reset while stopped", 1));
+        }
+    }
+
+    @Test
     void afterARestartPollingStartsAfterTheLastUpdateTakenOn() throws Exception {
         try (FakeBotApi api = new FakeBotApi(500)) {
             IsnadConfig config = BotFixture.config(data, api.url());

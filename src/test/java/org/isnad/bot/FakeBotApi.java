@@ -100,6 +100,16 @@ final class FakeBotApi implements AutoCloseable {
 
     private volatile long outageUntil;
 
+    /**
+     * Starts update ids again at {@code id}, as Telegram does after a week without updates; like
+     * Telegram it then returns the new, lower ids even to a poll whose offset is above them.
+     */
+    void restartUpdateIdsAt(int id) {
+        synchronized (lock) {
+            nextUpdateId.set(id);
+        }
+    }
+
     /** Every sendMessage fails with 500 for the next {@code ms} (an outage of the Bot API). */
     void outageFor(long ms) {
         outageUntil = System.currentTimeMillis() + ms;
@@ -281,11 +291,13 @@ final class FakeBotApi implements AutoCloseable {
         long deadline = System.currentTimeMillis() + waitMs;
         synchronized (lock) {
             while (true) {
-                if (!ignoreOffset && offset > 0) {
-                    updates.removeIf(u -> u.path("update_id").asLong() < offset); // confirmed
+                // an offset above every id issued confirms nothing (the ids were started again)
+                long effective = offset > nextUpdateId.get() ? 0 : offset;
+                if (!ignoreOffset && effective > 0) {
+                    updates.removeIf(u -> u.path("update_id").asLong() < effective); // confirmed
                 }
                 for (ObjectNode u : updates) {
-                    if ((ignoreOffset || u.path("update_id").asLong() >= offset) && result.size() < limit) {
+                    if ((ignoreOffset || u.path("update_id").asLong() >= effective) && result.size() < limit) {
                         result.add(u);
                     }
                 }
