@@ -44,7 +44,7 @@ public final class Ingester {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final LanguageDetector languages = new LanguageDetector();
     private final DateParser dates = new DateParser();
-    private final DocumentReader json = new JsonReader();
+    private final JsonReader json = new JsonReader();
     private final DocumentReader text = new PlainTextReader(dates);
     private final DocumentReader html = new HtmlReader(dates);
     private final Sidecars sidecars = new Sidecars();
@@ -121,9 +121,33 @@ public final class Ingester {
         return new Document(id, title, date, outlet, url, lang, raw.text(), hash, source);
     }
 
-    /** Splits and writes one prepared document (no commit). */
+    /**
+     * The most lines and sentences one document may have. A news article has a few hundred; a file of
+     * 900,000 lines once exhausted the heap while its sentences were encoded, and the summary still
+     * counted it as added. Such a document is skipped with this reason instead.
+     */
+    static final int MAX_LINES = 50_000;
+    static final int MAX_SENTENCES = 100_000;
+
+    /** Splits and writes one prepared document (no commit); a document over the bounds is refused. */
     public void write(Document doc) {
-        index.upsert(doc, Passages.of(doc.id(), splitter.split(doc.text())));
+        var sentences = splitter.split(doc.text());
+        if (sentences.size() > MAX_SENTENCES) {
+            throw new IllegalArgumentException("too many sentences (" + sentences.size() + ", at most " + MAX_SENTENCES
+                    + "): split the document");
+        }
+        index.upsert(doc, Passages.of(doc.id(), sentences));
+    }
+
+    /** Why a document is too big to split and index, or null. Counted on the reader's thread, cheaply. */
+    static String tooManyLines(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' && ++lines > MAX_LINES) {
+                return "too many lines (more than " + MAX_LINES + "): split the document";
+            }
+        }
+        return null;
     }
 
     private void collect(Path path, List<Input> inputs, Run run) {
@@ -228,7 +252,11 @@ public final class Ingester {
                 run.skip(new Skip(file.toString(), "cannot read (permission denied)"));
                 return;
             }
-            if (input.size() > Math.max(maxDocumentBytes, 1) && !file.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+            if (file.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                readLines(input, run);
+                return;
+            }
+            if (input.size() > Math.max(maxDocumentBytes, 1)) {
                 run.skip(new Skip(file.toString(), "larger than the size cap of " + maxDocumentBytes + " bytes"));
                 return;
             }
@@ -252,6 +280,22 @@ public final class Ingester {
         }
     }
 
+    /** A JSONL file, streamed a line at a time (any size; each line within the size cap). */
+    private void readLines(Input input, Run run) {
+        Path file = input.file();
+        String source = file.toAbsolutePath().normalize().toString();
+        String baseId = DocumentIds.forFile(input.root(), file);
+        run.sourcesRead.add(source);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            run.bytes += json.readLines(file, in, maxDocumentBytes,
+                    raw -> accept(sidecars.apply(file, raw), fallbackId(baseId, raw.origin(), file), source, run), run::skip);
+        } catch (BadInputException e) {
+            run.skip(new Skip(file.toString(), e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            run.skip(new Skip(file.toString(), "could not be read: " + e));
+        }
+    }
+
     private static String fallbackId(String baseId, String origin, Path file) {
         String f = file.toString();
         if (origin.length() > f.length() && origin.startsWith(f)) {
@@ -268,6 +312,11 @@ public final class Ingester {
         String id = raw.id() != null ? raw.id() : fallbackId;
         if (id.length() > FieldLimits.ID) {
             run.skip(new Skip(raw.origin() == null ? "(memory)" : raw.origin(), "an id longer than " + FieldLimits.ID + " characters"));
+            return;
+        }
+        String tooBig = tooManyLines(raw.text());
+        if (tooBig != null) {
+            run.skip(new Skip(raw.origin() == null ? "(memory)" : raw.origin(), tooBig));
             return;
         }
         Document doc = prepare(raw, fallbackId, source);

@@ -11,7 +11,7 @@ import org.isnad.text.TextTidy;
 /**
  * {@code .json} (one document, or an array of them) and {@code .jsonl} (one per line) with fields
  * id, title, date, outlet (or source), url, lang, text. In JSONL a bad line is skipped with its
- * number; the other lines still load.
+ * number; the other lines still load; JSONL is read as a stream (see {@link #readLines}).
  */
 final class JsonReader implements DocumentReader {
 
@@ -42,36 +42,84 @@ final class JsonReader implements DocumentReader {
             }
             return;
         }
+        try {
+            readLines(file, new java.io.ByteArrayInputStream(bytes), maxDocumentBytes, out, skips);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code .jsonl} read as a stream, a line at a time: a file of any size (over 2 GB too) costs
+     * memory for one line only, and a line over {@code maxLineBytes} is skipped with its number
+     * without being held. Returns the bytes read.
+     */
+    long readLines(Path file, java.io.InputStream stream, long maxLineBytes, Consumer<RawDocument> out, Consumer<Skip> skips)
+            throws java.io.IOException, BadInputException {
+        java.io.InputStream in = stream instanceof java.io.BufferedInputStream ? stream : new java.io.BufferedInputStream(stream, 1 << 16);
+        int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(1, maxLineBytes));
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         int lineNo = 0;
-        int start = 0;
+        long total = 0;
         boolean any = false;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        boolean over = false;
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            total += n;
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') {
+                    continue;
+                }
+                if (!over) {
+                    line.write(buf, from, i - from);
+                }
+                lineNo++;
+                any |= emit(file, lineNo, line, over, cap, out, skips);
+                line.reset();
+                over = false;
+                from = i + 1;
             }
-            lineNo++;
-            String where = file + ":" + lineNo;
-            int length = end - start;
-            if (length > 0 && bytes[end - 1] == '\r') {
-                length--;
-            }
-            if (length > 0 && !isBlank(bytes, start, length)) {
-                any = true;
-                try {
-                    if (length > maxDocumentBytes) {
-                        throw new BadInputException("larger than the size cap of " + maxDocumentBytes + " bytes");
-                    }
-                    out.accept(toRaw(parse(InputBytes.utf8(bytes, start, length)), where));
-                } catch (BadInputException e) {
-                    skips.accept(new Skip(where, e.getMessage()));
+            if (!over) {
+                line.write(buf, from, n - from);
+                if (line.size() > cap) {
+                    over = true; // the rest of this line is counted, not kept
+                    line.reset();
                 }
             }
-            start = end + 1;
+        }
+        if (line.size() > 0 || over) {
+            lineNo++;
+            any |= emit(file, lineNo, line, over, cap, out, skips);
         }
         if (!any) {
             throw new BadInputException("empty");
         }
+        return total;
+    }
+
+    /** One line: parsed into a document, skipped with its reason, or (blank) ignored; true unless blank. */
+    private boolean emit(Path file, int lineNo, java.io.ByteArrayOutputStream line, boolean over, int cap,
+                         Consumer<RawDocument> out, Consumer<Skip> skips) {
+        String where = file + ":" + lineNo;
+        if (over) {
+            skips.accept(new Skip(where, "larger than the size cap of " + cap + " bytes"));
+            return true;
+        }
+        byte[] bytes = line.toByteArray();
+        int length = bytes.length;
+        if (length > 0 && bytes[length - 1] == '\r') {
+            length--;
+        }
+        if (length == 0 || isBlank(bytes, 0, length)) {
+            return false;
+        }
+        try {
+            out.accept(toRaw(parse(InputBytes.utf8(bytes, 0, length)), where));
+        } catch (BadInputException e) {
+            skips.accept(new Skip(where, e.getMessage()));
+        }
+        return true;
     }
 
     private static boolean isBlank(byte[] bytes, int start, int length) {

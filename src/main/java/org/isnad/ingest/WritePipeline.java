@@ -44,6 +44,10 @@ final class WritePipeline implements AutoCloseable {
                     write.accept(doc);
                 } catch (RuntimeException e) {
                     failures.add(new Failed(doc, origin, wasNew, e.getMessage() == null ? e.toString() : e.getMessage()));
+                } catch (OutOfMemoryError | StackOverflowError e) {
+                    // the last resort (the work per document is bounded before it gets here): this document
+                    // is skipped and counted so, the others go on
+                    failures.add(new Failed(doc, origin, wasNew, "too large to index (" + e.getClass().getSimpleName() + ")"));
                 } finally {
                     slots.release();
                 }

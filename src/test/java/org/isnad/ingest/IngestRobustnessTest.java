@@ -136,6 +136,40 @@ class IngestRobustnessTest {
     }
 
     @Test
+    void aDocumentTooBigToSplitIsSkippedAndTheSummaryCountsWhatTheIndexHolds() throws Exception {
+        for (int i = 0; i < 24; i++) {
+            Files.writeString(in("ok" + i + ".txt"), "Title " + i + "\nA body sentence " + i + ".");
+        }
+        Files.writeString(in("lines.txt"), "Title\n" + "line\n".repeat(900_000)); // 4.5 MB, 900,000 lines
+        ingester = new Ingester(index, 50_000_000);
+        IngestReport report = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+        assertThat(report.added()).isEqualTo(24);
+        assertThat(index.storedStates()).hasSize(24);
+        assertThat(report.skipped()).extracting(Skip::toString)
+                .anySatisfy(t -> assertThat(t).contains("lines.txt").contains("too many lines"));
+    }
+
+    @Test
+    void aJsonlFileOver2GbIsStreamedAndTheGoodFileBesideItLoads() throws Exception {
+        Path huge = in("huge.jsonl");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.write("{\"id\": \"first\", \"text\": \"The first line is fine.\"}\n".getBytes(StandardCharsets.UTF_8));
+            f.setLength(2_200_000_000L); // sparse: 2.2 GB on paper, nothing on disk; then one more good line
+            f.seek(f.length());
+            f.write("\n{\"id\": \"last\", \"text\": \"The last line is fine too.\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(in("good.jsonl"), "{\"id\": \"beside\", \"text\": \"A good file beside it.\"}\n");
+        ingester = new Ingester(index, 1_000_000);
+        IngestReport report = ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE);
+        assertThat(index.document("first")).isPresent();
+        assertThat(index.document("last")).isPresent();
+        assertThat(index.document("beside")).isPresent();
+        assertThat(report.added()).isEqualTo(3);
+        assertThat(report.skipped()).extracting(Skip::toString)
+                .anySatisfy(t -> assertThat(t).contains("huge.jsonl:2").contains("size cap"));
+    }
+
+    @Test
     void nothingReadableAtAllIsReportedAsSuchAndLeavesTheIndexEmpty() throws Exception {
         Files.write(in("x.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
         IngestReport report = ingester.ingest(List.of(in("x.json")), false, IngestListener.NONE);
