@@ -71,9 +71,17 @@ final class HtmlReader implements DocumentReader {
         root.select(NOISE).remove();
         List<String> paragraphs = new ArrayList<>();
         Elements blocks = root.select(BLOCKS);
+        // Only innermost blocks, so a <li><p>…</p></li> is not taken twice. Found in one pass up from each
+        // block, stopping at an ancestor already marked: linear however deep never-closed tags nest
+        // (selecting each block's own subtree was quadratic: 4,000 nested cells took 15 s).
+        java.util.Set<Element> holdsBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Element block : blocks) {
-            // Only innermost blocks, so a <li><p>…</p></li> is not taken twice.
-            if (block.select(BLOCKS).size() > 1) {
+            for (Element up = block.parent(); up != null && holdsBlock.add(up); up = up.parent()) {
+                // marked: up holds a block
+            }
+        }
+        for (Element block : blocks) {
+            if (holdsBlock.contains(block)) {
                 continue;
             }
             String t = block.text().strip();

@@ -270,13 +270,64 @@ public final class Ingester {
         run.sourcesRead.add(source);
         run.bytes += bytes.length;
         try {
-            readerFor(file).orElseThrow().read(file, bytes, maxDocumentBytes,
-                    raw -> accept(sidecars.apply(file, raw), fallbackId(baseId, raw.origin(), file), source, run),
-                    run::skip);
+            List<RawDocument> docs = new ArrayList<>();
+            List<Skip> skips = new ArrayList<>();
+            readWithinBudget(readerFor(file).orElseThrow(), file, bytes, docs, skips);
+            skips.forEach(run::skip);
+            for (RawDocument raw : docs) {
+                accept(sidecars.apply(file, raw), fallbackId(baseId, raw.origin(), file), source, run);
+            }
         } catch (BadInputException e) {
             run.skip(new Skip(file.toString(), e.getMessage()));
         } catch (RuntimeException e) {
             run.skip(new Skip(file.toString(), "could not be read: " + e));
+        }
+    }
+
+    /**
+     * The last resort against input no reader handles in reasonable time: a file's parsing gets
+     * {@link #PARSE_BUDGET_SECONDS}, then it is skipped with that reason and ingest goes on. (The readers
+     * are linear; this guards against what no one has found yet.) A parse past its budget is abandoned
+     * on its own daemon thread; nothing it produces is used.
+     */
+    static final int PARSE_BUDGET_SECONDS = 60;
+    private static final java.util.concurrent.ExecutorService PARSERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "isnad-parse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void readWithinBudget(DocumentReader reader, Path file, byte[] bytes, List<RawDocument> docs, List<Skip> skips)
+            throws BadInputException {
+        List<RawDocument> d = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Skip> k = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.Future<?> parse = PARSERS.submit(() -> {
+            reader.read(file, bytes, maxDocumentBytes, d::add, k::add);
+            return null;
+        });
+        try {
+            parse.get(PARSE_BUDGET_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            parse.cancel(true);
+            throw new BadInputException("took longer than " + PARSE_BUDGET_SECONDS + " s to read; skipped");
+        } catch (InterruptedException e) {
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BadInputException("interrupted while reading");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
+            }
+            if (e.getCause() instanceof OutOfMemoryError || e.getCause() instanceof StackOverflowError) {
+                throw new BadInputException("too large to read (" + e.getCause().getClass().getSimpleName() + ")");
+            }
+            throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+        }
+        synchronized (d) {
+            docs.addAll(d);
+        }
+        synchronized (k) {
+            skips.addAll(k);
         }
     }
 

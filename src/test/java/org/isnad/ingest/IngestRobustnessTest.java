@@ -170,6 +170,18 @@ class IngestRobustnessTest {
     }
 
     @Test
+    void neverClosedNestedTagsAreReadInLinearTime() throws Exception {
+        // 8,000 never-closed inline and table tags nested: selecting each cell's subtree made this about 35 s
+        Files.writeString(in("nested.html"), "<html><body>" + "<b><i><table><tr><td><span>x ".repeat(8_000) + "</body></html>");
+        Files.writeString(in("good.txt"), "Good title\nGood body sentence.");
+        ingester = new Ingester(index, 50_000_000);
+        IngestReport report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> ingester.ingest(List.of(dir.resolve("in")), false, IngestListener.NONE));
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(index.document("in/nested")).isPresent();
+    }
+
+    @Test
     void nothingReadableAtAllIsReportedAsSuchAndLeavesTheIndexEmpty() throws Exception {
         Files.write(in("x.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
         IngestReport report = ingester.ingest(List.of(in("x.json")), false, IngestListener.NONE);
