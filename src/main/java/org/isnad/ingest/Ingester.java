@@ -38,6 +38,7 @@ public final class Ingester {
     private static final Set<String> JSON = Set.of("json", "jsonl");
     private static final Set<String> TEXT = Set.of("txt", "md");
     private static final Set<String> HTML = Set.of("html", "htm");
+    private static final Set<String> OFFICE = Set.of("pdf", "docx", "odt", "rtf");
 
     private final IsnadIndex index;
     private final long maxDocumentBytes;
@@ -47,6 +48,7 @@ public final class Ingester {
     private final JsonReader json = new JsonReader();
     private final DocumentReader text = new PlainTextReader(dates);
     private final DocumentReader html = new HtmlReader(dates);
+    private final DocumentReader office = new OfficeReader();
     private final Sidecars sidecars = new Sidecars();
 
     public Ingester(IsnadIndex index, long maxDocumentBytes) {
@@ -209,7 +211,7 @@ public final class Ingester {
             return;
         }
         if (readerFor(path).isEmpty()) {
-            run.skip(new Skip(path.toString(), "unsupported file type (use .txt .md .html .htm .json .jsonl)"));
+            run.skip(new Skip(path.toString(), "unsupported file type (use .txt .md .html .htm .json .jsonl .pdf .docx .odt .rtf)"));
             return;
         }
         inputs.add(new Input(path, path, size(path)));
@@ -240,6 +242,9 @@ public final class Ingester {
         }
         if (HTML.contains(ext)) {
             return Optional.of(html);
+        }
+        if (OFFICE.contains(ext)) {
+            return Optional.of(office);
         }
         return Optional.empty();
     }
