@@ -82,6 +82,26 @@ public final class Isnad implements AutoCloseable {
         return index;
     }
 
+    private org.isnad.feeds.FeedPoller feeds;
+    private org.isnad.feeds.Fetcher fetcher;
+
+    /** The HTTP fetcher for feeds and web pages: 20 s time-outs, the ingest size cap, 1 s between requests to a host. */
+    public synchronized org.isnad.feeds.Fetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new org.isnad.feeds.Fetcher(java.time.Duration.ofSeconds(20), config.ingest().maxDocumentBytes(),
+                    java.time.Duration.ofSeconds(1));
+        }
+        return fetcher;
+    }
+
+    /** The followed feeds ({@code <dataDir>/feeds.json}) and their poller. */
+    public synchronized org.isnad.feeds.FeedPoller feeds() {
+        if (feeds == null) {
+            feeds = new org.isnad.feeds.FeedPoller(org.isnad.feeds.FeedList.open(config.dataPath()), fetcher(), ingester());
+        }
+        return feeds;
+    }
+
     public synchronized Ingester ingester() {
         if (ingester == null) {
             ingester = new Ingester(index(), config.ingest().maxDocumentBytes());

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             AskCommand.class,
             IngestCommand.class,
+            FeedsCommand.class,
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,
