@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             AskCommand.class,
             IngestCommand.class,
             FeedsCommand.class,
+            WatchCommand.class,
             SearchCommand.class,
             DocCommand.class,
             StatsCommand.class,

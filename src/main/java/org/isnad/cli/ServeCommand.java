@@ -30,8 +30,12 @@ final class ServeCommand implements Callable<Integer> {
             warmUp(core);
             CountDownLatch stop = new CountDownLatch(1);
             ReviewServer review = startReviewPage(isnad, config);
+            org.isnad.feeds.ArchiveWatch watch = startWatch(isnad, config);
             try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (watch != null) {
+                        watch.close();
+                    }
                     server.close();
                     if (review != null) {
                         review.stop();
@@ -44,6 +48,23 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The archive kept up to date beside the bot (its own thread: answering never waits for it) when
+     * {@code ingest.watch.folders} names folders or feeds are followed; null otherwise.
+     */
+    static org.isnad.feeds.ArchiveWatch startWatch(Isnad isnad, IsnadConfig config) {
+        var watching = config.ingest().watching();
+        if (watching.folders().isEmpty() && isnad.feeds().list().all().isEmpty()) {
+            return null;
+        }
+        var watch = new org.isnad.feeds.ArchiveWatch(isnad.ingester(), isnad.feeds(),
+                watching.folders().stream().map(java.nio.file.Path::of).toList());
+        watch.start(java.time.Duration.ofSeconds(watching.intervalSeconds()), WatchCommand::print);
+        System.err.println("isnad: keeping " + watching.folders().size() + " folder(s) and "
+                + isnad.feeds().list().all().size() + " feed(s) up to date every " + watching.intervalSeconds() + " s");
+        return watch;
     }
 
     /** The moderators' review page beside the bot, when a moderator token is configured; null otherwise. */

@@ -50,7 +50,29 @@ public record IsnadConfig(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse) {}
+    public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse, Watch watch) {
+
+        public Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse) {
+            this(maxDocumentBytes, bundledSampleOnFirstUse, null);
+        }
+
+        /** The watch to keep, never null: none configured is no folders, and feeds polled every five minutes. */
+        public Watch watching() {
+            return watch == null ? new Watch(List.of(), 300) : watch;
+        }
+    }
+
+    /**
+     * What {@code isnad watch} (and {@code isnad serve}, when folders are named) keeps up to date:
+     * these folders (new, changed and deleted files) and the followed feeds, every {@code intervalSeconds}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Watch(List<String> folders, int intervalSeconds) {
+        public Watch {
+            folders = folders == null ? List.of() : List.copyOf(folders);
+            intervalSeconds = intervalSeconds <= 0 ? 300 : intervalSeconds;
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Answer(int maxQuotes, int candidatePassages, String answerer, String glossary, String freedictDir, String decision) {
