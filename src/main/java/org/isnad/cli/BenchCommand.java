@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures speed, Isnad beside plain Lucene in the same process (warm-up, then rounds).",
             "Hot inner loops: java -cp target/isnad.jar org.openjdk.jmh.Main org.isnad.eval.jmh"},
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Ask.class, BenchCommand.Brief.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Ask.class, BenchCommand.Brief.class, BenchCommand.Feeds.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -198,6 +198,27 @@ final class BenchCommand implements Runnable {
             } finally {
                 TempDirs.delete(tmp);
             }
+        }
+    }
+
+    @Command(name = "feeds", mixinStandardHelpOptions = true,
+            description = "Feed ingest speed: a generated RSS feed served from 127.0.0.1, polled into a fresh index each round.")
+    static final class Feeds implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Rounds rounds;
+
+        @Option(names = "--entries", defaultValue = "500", description = "Entries in the feed (default ${DEFAULT-VALUE}).")
+        int entries;
+
+        @Option(names = "--pages", description = "Entries carry a summary; each article page is fetched and read.")
+        boolean pages;
+
+        @Override
+        public Integer call() throws Exception {
+            Path tmp = Files.createTempDirectory("isnad-feedbench");
+            var r = org.isnad.eval.FeedBench.run(entries, pages, rounds.warmup, Math.max(1, rounds.rounds), tmp);
+            print(rounds.json, r.toJson(), r.toTable());
+            return 0;
         }
     }
 }

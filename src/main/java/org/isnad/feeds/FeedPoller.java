@@ -83,7 +83,7 @@ public final class FeedPoller {
             }
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false); // no external entities, no billion laughs
-            SyndFeed feed = input.build(new XmlReader(new ByteArrayInputStream(got.body())));
+            SyndFeed feed = input.build(reader(got.body()));
             String outlet = f.outlet() != null ? f.outlet() : blankToNull(feed.getTitle());
             String lang = f.lang() != null ? f.lang() : blankToNull(feed.getLanguage());
             List<RawDocument> docs = new ArrayList<>();
@@ -117,10 +117,48 @@ public final class FeedPoller {
         }
     }
 
+    /**
+     * The feed's characters. Feeds often declare a charset they do not use ("ISO-8859-1" over UTF-8
+     * Arabic): bytes that are valid UTF-8 with characters beyond ASCII are read as UTF-8, whatever the
+     * prolog says; anything else as ROME reads it (prolog, byte-order mark, then UTF-8).
+     */
+    static java.io.Reader reader(byte[] body) throws java.io.IOException {
+        boolean beyondAscii = false;
+        for (byte b : body) {
+            if (b < 0) {
+                beyondAscii = true;
+                break;
+            }
+        }
+        if (beyondAscii) {
+            try {
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(body)).toString();
+                // the prolog's encoding no longer applies to characters already decoded
+                text = text.replaceFirst("^\\uFEFF?(<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']", "$1");
+                return new java.io.StringReader(text);
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                // a real single-byte charset: the prolog is right
+            }
+        }
+        return new XmlReader(new ByteArrayInputStream(body));
+    }
+
     /** An entry as a document; null when it has neither text nor a page to read it from. */
     private RawDocument document(SyndEntry e, String outlet, String lang, String feedUrl) throws java.io.IOException, InterruptedException {
-        String link = blankToNull(e.getLink());
-        String id = blankToNull(e.getUri()) != null ? e.getUri().strip() : link;
+        String rawLink = blankToNull(e.getLink());
+        String link = rawLink;
+        if (link != null) {
+            try {
+                link = URI.create(feedUrl).resolve(link).toString(); // relative links, as many feeds write them
+            } catch (IllegalArgumentException bad) {
+                link = null;
+            }
+        }
+        // ROME gives an RSS item without a GUID its link as its URI: the resolved link is the id then
+        String rawUri = blankToNull(e.getUri());
+        String id = rawUri == null || rawUri.equals(rawLink) ? link : rawUri;
         if (id == null) {
             throw new IllegalArgumentException("an entry with neither a GUID nor a link");
         }

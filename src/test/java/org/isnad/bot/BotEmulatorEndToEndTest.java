@@ -79,6 +79,47 @@ class BotEmulatorEndToEndTest {
     }
 
     @Test
+    void anArticleThatAFeedGainsWhileTheBotRunsAnswersWithinOneInterval() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> items = new java.util.concurrent.atomic.AtomicReference<>("");
+        com.sun.net.httpserver.HttpServer feed = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        feed.createContext("/rss.xml", ex -> {
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Island Wire</title>"
+                    + "<link>http://127.0.0.1/</link><description>d</description>" + items.get() + "</channel></rss>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        feed.start();
+        String url = "http://127.0.0.1:" + feed.getAddress().getPort() + "/rss.xml";
+        isnad.feeds().list().add(url, "Island Wire", "en");
+        int interval = 1;
+        try (var watch = new org.isnad.feeds.ArchiveWatch(isnad.ingester(), isnad.feeds(), List.of())) {
+            watch.start(java.time.Duration.ofSeconds(interval), r -> { }); // as isnad serve runs it beside the bot
+            Thread.sleep(1_500);
+            String text = ("The Zanzibar spice festival opened on Monday with 340 stalls along the harbour, the organisers said. "
+                    + "Traders came from Pemba and Dar es Salaam for the week-long festival. ").repeat(4);
+            items.set("<item><title>Zanzibar spice festival opens</title><guid>island-1</guid><link>http://127.0.0.1/island-1</link>"
+                    + "<pubDate>Mon, 02 Dec 2024 08:00:00 GMT</pubDate><description>" + text + "</description></item>");
+            long published = System.currentTimeMillis();
+            long deadline = published + 3_000L * interval + 5_000;
+            while (isnad.index().document("island-1").isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(isnad.index().document("island-1")).isPresent();
+            assertThat(System.currentTimeMillis() - published).isLessThan(2_000L * interval + 3_000);
+            say(209, "How many stalls opened at the Zanzibar spice festival?", "en");
+            String reply = replies(209, 1).get(0).path("message").path("text").asText();
+            assertThat(reply).contains("340 stalls").contains("Island Wire");
+        } finally {
+            feed.stop(0);
+            isnad.feeds().list().remove(url);
+        }
+    }
+
+    @Test
     void anArabicQuestionGetsACitedHtmlAnswerWithSourceAndFeedbackButtons() throws Exception {
         say(201, "من دعت روسيا إلى موسكو؟", "ar");
         JsonNode reply = replies(201, 1).get(0).path("message");

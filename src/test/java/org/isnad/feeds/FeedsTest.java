@@ -42,10 +42,11 @@ class FeedsTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow answer holds only its own request
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         index = IsnadIndex.open(dir.resolve("index"));
-        poller = new FeedPoller(FeedList.open(dir), new Fetcher(Duration.ofSeconds(5), 2_000_000, Duration.ZERO),
+        poller = new FeedPoller(FeedList.open(dir), new Fetcher(Duration.ofSeconds(2), 2_000_000, Duration.ZERO),
                 new Ingester(index, 2_000_000));
     }
 
@@ -55,8 +56,26 @@ class FeedsTest {
         index.close();
     }
 
+    final Map<String, byte[]> rawBodies = new ConcurrentHashMap<>();
+
     private void serve(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        if (path.equals("/slow.xml")) {
+            try {
+                Thread.sleep(4_000); // beyond the fetcher's time-out below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (rawBodies.containsKey(path)) {
+            byte[] raw = rawBodies.get(path);
+            ex.getResponseHeaders().set("Content-Type", "text/xml; charset=ISO-8859-1");
+            ex.sendResponseHeaders(200, raw.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(raw);
+            }
+            return;
+        }
         if (path.equals("/loop")) {
             ex.getResponseHeaders().set("Location", "/loop");
             ex.sendResponseHeaders(302, -1);
@@ -182,6 +201,39 @@ class FeedsTest {
         assertThat(results.get(1).error()).contains("size cap");
         assertThat(results.get(2).error()).contains("redirects");
         assertThat(index.storedStates()).isEmpty();
+    }
+
+    @Test
+    void realWorldQuirksAreReadRight() {
+        // declared ISO-8859-1, written in UTF-8 (Arabic); relative links; an entry without a date; HTML in the description
+        String xml = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <rss version="2.0"><channel><title>وكالة الاختبار</title><link>/</link><description>d</description>
+                <item><title>الفصائل في موسكو</title><link>/article/2.html</link>
+                  <description>&lt;p&gt;%s&lt;/p&gt;&lt;p&gt;&lt;b&gt;فقرة ثانية&lt;/b&gt; بعلامات.&lt;/p&gt;</description></item>
+                </channel></rss>""".formatted(LONG_ARABIC);
+        rawBodies.put("/quirks.xml", xml.getBytes(StandardCharsets.UTF_8));
+        articlePage();
+        poller.list().add(base + "/quirks.xml", null, "ar");
+        FeedPoller.FeedResult r = poller.pollAll(false).get(0);
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo("ok");
+        var d = index.document(base + "/article/2.html").orElseThrow(); // the relative link, resolved, is its id
+        assertThat(d.title()).isEqualTo("الفصائل في موسكو");
+        assertThat(d.outlet()).isEqualTo("وكالة الاختبار");
+        assertThat(d.date()).isNull();
+        assertThat(d.text()).contains("وجهت روسيا الدعوة").contains("فقرة ثانية بعلامات.").doesNotContain("<b>");
+    }
+
+    @Test
+    void aSlowFeedTimesOutAndTheNextOneIsStillRead() {
+        bodies.put("/slow.xml", rss(LONG_ARABIC));
+        bodies.put("/rss.xml", rss(LONG_ARABIC));
+        articlePage();
+        poller.list().add(base + "/slow.xml", null, null);
+        poller.list().add(base + "/rss.xml", null, null);
+        List<FeedPoller.FeedResult> results = poller.pollAll(false);
+        assertThat(results.get(0).status()).isEqualTo("failed");
+        assertThat(results.get(1).status()).isEqualTo("ok");
     }
 
     @Test

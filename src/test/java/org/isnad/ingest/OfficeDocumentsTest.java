@@ -106,6 +106,27 @@ class OfficeDocumentsTest {
     }
 
     @Test
+    void aScannedPdfWithoutTextIsSkippedWithThatReason() throws Exception {
+        Path file = dir.resolve("scan.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.fillRect(10, 10, 180, 80); // a picture of a page, no text layer
+            g.dispose();
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(image, 50, 500);
+            }
+            doc.save(file.toFile());
+        }
+        IngestReport report = ingester.ingest(List.of(file), false, IngestListener.NONE);
+        assertThat(report.added()).isZero();
+        assertThat(report.skipped()).extracting(Skip::toString).anySatisfy(t -> assertThat(t).contains("scan.pdf").contains("OCR"));
+    }
+
+    @Test
     void aDamagedPdfIsSkippedWithItsReasonAndTheRestGoesOn() throws Exception {
         Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\nnot really a pdf".getBytes());
         Files.writeString(dir.resolve("good.txt"), "Good title\nGood body.");
