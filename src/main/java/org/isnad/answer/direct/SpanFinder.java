@@ -55,7 +55,7 @@ final class SpanFinder {
     /** A quote this short is its own clause. */
     private static final int SHORT_QUOTE_WORDS = 22;
     /** The most words a "what" answer beside the question's words is given. */
-    private static final int MAX_BESIDE_WORDS = 5;
+    private static final int MAX_BESIDE_WORDS = 8;
     /** How much less a span scores per word between it and the nearest question word. */
     private static final double DISTANCE_COST = 0.12;
     private static final int FAR = 8;
@@ -184,8 +184,18 @@ final class SpanFinder {
         } else if (!places) {
             arabicNames(part, quote, out);
         }
+        if (out.isEmpty()) {
+            // no name known or shaped like one: the words beside the question's, as a lexical reader takes them
+            for (Span s : beside(part, quote, MAX_NAME_WORDS)) {
+                out.add(new Span(s.part(), places ? Kind.PLACE : Kind.NAME, s.citation(), s.language(), s.start(), s.end(),
+                        s.text(), s.score() - BESIDE_FOR_NAMES, null));
+            }
+        }
         return distinct(out);
     }
+
+    /** How much less the words beside the question's count when they stand in for a name. */
+    private static final double BESIDE_FOR_NAMES = 0.3;
 
     /** Known people, organizations and places (the glossary, with every country from CLDR). */
     private void glossaryNames(QuestionType part, Quote quote, boolean places, List<Span> out) {
@@ -503,8 +513,16 @@ final class SpanFinder {
                 to--;
             }
             if (from <= to) {
-                double prior = (follows ? 0.75 : 0.65) + 0.03 * Math.min(askedCount, 5);
-                out.add(span(part, Kind.CLAUSE, quote, from, to, prior, null));
+                // the longer the stretch of the question's words it stands against, the likelier the answer
+                int stretch = 0;
+                for (int k = follows ? i - 1 : end + 1; k >= 0 && k < w.size() && w.get(k).asked() && stretch < 4; k += follows ? -1 : 1) {
+                    stretch++;
+                }
+                double prior = (follows ? 0.75 : 0.65) + 0.03 * Math.min(askedCount, 5) + 0.04 * stretch;
+                // beside the question's words by construction: no distance to pay (span() would count one word)
+                int start = w.get(from).token().start();
+                int stop = w.get(to).token().end();
+                out.add(spanAt(part, Kind.CLAUSE, quote, start, stop, prior, null));
             }
             i = end;
         }
