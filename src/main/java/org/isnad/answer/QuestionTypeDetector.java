@@ -43,6 +43,25 @@ public final class QuestionTypeDetector {
     }
 
     /**
+     * Where the first question word is among the first few words: {start, length in words}, or null.
+     */
+    public int[] cueAt(List<String> words, boolean arabic) {
+        List<String> norm = words.stream().map(w -> normalize(w, arabic)).toList();
+        List<CueLexicon.QuestionCue> cues = (arabic ? ARABIC : ENGLISH).questionCues();
+        for (int i = 0; i < Math.min(LOOK_AHEAD, norm.size()); i++) {
+            for (CueLexicon.QuestionCue cue : cues) {
+                if (i > 0 && arabic && cue.words().equals(List.of("من"))) {
+                    continue;
+                }
+                if (startsAt(norm, i, cue.words())) {
+                    return new int[] {i, cue.words().size()};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * The further parts of a multi-part question, in order: each question word that a conjunction
      * introduces past the first ("who … and when?", "ليش … وقديش؟"). Empty for a one-part question.
      */

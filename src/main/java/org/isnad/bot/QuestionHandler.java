@@ -23,9 +23,28 @@ final class QuestionHandler {
     private static final long TYPING_REFRESH_MS = 4_500;
 
     private final ScheduledExecutorService ticker;
+    private final FollowUps followUps = new FollowUps();
 
     QuestionHandler(ScheduledExecutorService ticker) {
         this.ticker = ticker;
+    }
+
+    /** "greeting", "thanks" or "bye" when the whole message is small talk, in either language. */
+    static String smallTalk(String text) {
+        String t = org.isnad.text.CueLexicon.of(org.isnad.text.Language.AR).smallTalk(text);
+        return t != null ? t : org.isnad.text.CueLexicon.of(org.isnad.text.Language.EN).smallTalk(text);
+    }
+
+    /** The question of the bot's answer this message replies to, if any. */
+    private static String repliedQuestion(Turn turn) {
+        Integer replyTo = turn.in().replyTo();
+        if (replyTo == null) {
+            return null;
+        }
+        BotContext ctx = turn.ctx();
+        return ctx.sentAnswers().ref(turn.in().chatId(), replyTo)
+                .flatMap(ref -> ctx.refs().get(ref).or(() -> ctx.recorder().recall(ref)))
+                .map(Answer::question).orElse(null);
     }
 
     void handle(Turn turn) {
@@ -40,6 +59,15 @@ final class QuestionHandler {
             turn.say("notice.tooLong", Map.of("max", max));
             return;
         }
+        String talk = smallTalk(question);
+        if (talk != null) {
+            turn.say("chat." + talk); // a greeting gets a greeting and how to ask, not quotes from an archive
+            return;
+        }
+        String original = question;
+        question = followUps.expand(turn.in().chatId(), question, turn.in().privateChat(), repliedQuestion(turn),
+                System.currentTimeMillis());
+        String readAs = question.equals(original) ? null : question;
         Runnable typing = () -> ctx.sender().bestEffort(turn.in().chatId(), SendChatAction.builder()
                 .chatId(String.valueOf(turn.in().chatId())).action(ActionType.TYPING.toString()).build());
         typing.run();
@@ -56,7 +84,7 @@ final class QuestionHandler {
         ctx.refs().put(ref, answer);
         LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
-        List<String> messages = ctx.renderer().answer(answer, language);
+        List<String> messages = ctx.renderer().answer(answer, language, readAs);
         long chatId = turn.in().chatId();
         turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language, ctx.signer(), chatId, turn.in().userId()),
                 messageId -> ctx.sentAnswers().remember(chatId, messageId, ref));

@@ -39,7 +39,15 @@ public final class ReplyRenderer {
 
     /** The answer as one or more messages, each within Telegram's limit. */
     public List<String> answer(Answer answer, Language language) {
+        return answer(answer, language, null);
+    }
+
+    /** As {@link #answer(Answer, Language)}; {@code readAs} (nullable) says how a follow-up was read. */
+    public List<String> answer(Answer answer, Language language, String readAs) {
         List<MessageSplitter.Block> blocks = new ArrayList<>();
+        if (readAs != null) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "followup.readAs", Map.of("question", readAs))));
+        }
         if (!answer.answered() && answer.citations().isEmpty()) {
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.none")));
         }

@@ -37,6 +37,8 @@ public final class CueLexicon {
     private final Set<String> spanStops;
     private final Set<String> notNames;
     private final Set<String> roleWords;
+    private final Map<String, String> smallTalk;
+    private final Set<String> followUpOpeners;
     private final Map<String, CountWord> countWords;
 
     /** A number word ("عشرات", "dozens") and how a reader of each language reads it. */
@@ -65,6 +67,15 @@ public final class CueLexicon {
         this.weakCause = causes(lines(dir + "cause-weak.txt"));
         this.spanStops = words(lines(dir + "span-stops.txt"));
         this.roleWords = words(lines(dir + "role-words.txt"));
+        Map<String, String> talk = new java.util.HashMap<>();
+        for (String line : lines(dir + "small-talk.tsv")) {
+            String[] cols = line.split("\t");
+            if (cols.length == 2) {
+                talk.put(smallTalkKey(cols[0]), cols[1].strip());
+            }
+        }
+        this.smallTalk = Map.copyOf(talk);
+        this.followUpOpeners = words(lines(dir + "follow-ups.txt"));
         Set<String> nn = new HashSet<>();
         lines(dir + "not-names.txt").forEach(l -> nn.addAll(List.of(l.split("\\s+"))));
         this.notNames = Set.copyOf(nn);
@@ -91,6 +102,20 @@ public final class CueLexicon {
     /** Whether {@code word} ends a direct-answer span: a function word or a verb of saying. */
     public boolean stopsSpan(String word) {
         return spanStops.contains(fold(word));
+    }
+
+    /** "greeting", "thanks" or "bye" when the whole message is small talk ("مرحبا!", "thanks 🙏"), else null. */
+    public String smallTalk(String message) {
+        return message == null ? null : smallTalk.get(smallTalkKey(message));
+    }
+
+    private String smallTalkKey(String s) {
+        return String.join(" ", fold(s.replaceAll("[^\\p{L}\\p{N}\\s]", " ")).split("\\s+")).strip();
+    }
+
+    /** Whether {@code word} may open a follow-up before its question word ("and", "و", "طيب"). */
+    public boolean opensFollowUp(String word) {
+        return followUpOpeners.contains(fold(word));
     }
 
     /** Whether {@code word} is a title or role a name follows ("المتحدث", "رئيس"). */

@@ -120,6 +120,21 @@ class BotEmulatorEndToEndTest {
     }
 
     @Test
+    void aFollowUpIsReadWithThePreviousQuestionAndAGreetingGetsAGreeting() throws Exception {
+        say(210, "من دعت روسيا إلى موسكو؟", "ar");
+        replies(210, 1);
+        say(210, "ومتى؟", "ar");
+        String followUp = replies(210, 1).get(0).path("message").path("text").asText();
+        assertThat(followUp).contains("قُرئ مع سؤالك السابق", "متى دعت روسيا إلى موسكو؟", "26");
+        assertThat(TelegramHtml.problem(followUp)).isNull();
+        say(211, "مرحبا", "ar");
+        String hello = replies(211, 1).get(0).path("message").path("text").asText();
+        assertThat(hello).contains("اسألني").doesNotContain("<blockquote>");
+        say(212, "hello!", "en");
+        assertThat(replies(212, 1).get(0).path("message").path("text").asText()).contains("Ask me about the news");
+    }
+
+    @Test
     void anArabicQuestionGetsACitedHtmlAnswerWithSourceAndFeedbackButtons() throws Exception {
         say(201, "من دعت روسيا إلى موسكو؟", "ar");
         JsonNode reply = replies(201, 1).get(0).path("message");

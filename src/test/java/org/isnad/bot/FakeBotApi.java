@@ -157,6 +157,18 @@ final class FakeBotApi implements AutoCloseable {
         return addUpdate("message", m);
     }
 
+    /** A group member replies to one of the bot's messages there. */
+    int userRepliesInGroup(long groupId, long userId, String text, int replyToMessageId) {
+        ObjectNode m = baseMessage(groupId, "group", userId, "en");
+        m.put("text", text);
+        ObjectNode replied = m.putObject("reply_to_message");
+        replied.put("message_id", replyToMessageId);
+        replied.put("date", nowSeconds());
+        replied.putObject("chat").put("id", groupId).put("type", "group");
+        replied.set("from", botUser());
+        return addUpdate("message", m);
+    }
+
     int userSendsSticker(long chatId, long userId, String languageCode) {
         ObjectNode m = baseMessage(chatId, "private", userId, languageCode);
         m.putObject("sticker").put("file_id", "CAAD").put("file_unique_id", "u1").put("type", "regular")
