@@ -157,7 +157,7 @@
     document.getElementById('d-id').textContent = e.id;
     document.getElementById('d-meta').textContent = [when(e.at) + ' UTC', e.door, e.kind, e.language, e.mode,
       e.latencyMs + ' ms', e.answered ? 'answered' : 'not answered',
-      e.feedback ? 'feedback ' + FEEDBACK[e.feedback] : 'no feedback'].filter(Boolean).join(' · ');
+      e.feedback ? 'feedback ' + FEEDBACK[e.feedback] + (e.feedbackReason ? ' (' + e.feedbackReason + ')' : '') : 'no feedback'].filter(Boolean).join(' · ');
     document.getElementById('d-question').textContent = e.question;
     document.getElementById('d-direct').textContent = e.direct ? e.direct.text : '';
     document.getElementById('d-direct-parts').replaceChildren(...(e.direct ? e.direct.parts : [])

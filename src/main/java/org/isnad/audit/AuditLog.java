@@ -287,8 +287,15 @@ public final class AuditLog implements AutoCloseable {
      */
     public boolean feedback(long id, Feedback feedback) {
         Objects.requireNonNull(feedback, "feedback");
-        return update("UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?",
-                feedback.code(), clock.millis(), id) == 1;
+        // a changed mind clears the reason given for an earlier 👎
+        return update("UPDATE answers SET feedback = ?, feedback_at = ?, feedback_reason = CASE WHEN ? = 'down' THEN feedback_reason END WHERE id = ?",
+                feedback.code(), clock.millis(), feedback.code(), id) == 1;
+    }
+
+    /** Records why entry {@code id} got 👎 ("quote", "article", "unanswered", "other"); false when there is no such entry. */
+    public boolean feedbackReason(long id, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return update("UPDATE answers SET feedback_reason = ? WHERE id = ?", reason, id) == 1;
     }
 
     /**
@@ -554,7 +561,8 @@ public final class AuditLog implements AutoCloseable {
                 rs.getString("moderator"),
                 rs.getString("note"),
                 instantOrNull(rs, "reviewed_at"),
-                directOf(rs.getString("direct")));
+                directOf(rs.getString("direct")),
+                rs.getString("feedback_reason"));
     }
 
     /** The stored direct line; an unreadable one is left out rather than failing the entry. */

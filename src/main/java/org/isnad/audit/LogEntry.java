@@ -36,7 +36,8 @@ public record LogEntry(
         String moderator,
         String note,
         Instant reviewedAt,
-        org.isnad.answer.direct.DirectAnswer direct) {
+        org.isnad.answer.direct.DirectAnswer direct,
+        String feedbackReason) {
 
     public LogEntry {
         citations = citations == null ? List.of() : List.copyOf(citations);

@@ -73,7 +73,9 @@ final class Schema {
                     END""",
                     "INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')"),
             // v4: the direct answer line (JSON: its text and parts with their source spans); null before it existed.
-            List.of("ALTER TABLE answers ADD COLUMN direct TEXT"));
+            List.of("ALTER TABLE answers ADD COLUMN direct TEXT"),
+            // v5: why a reader gave 👎 (wrong quote, wrong article, not answered, other), one tap after it.
+            List.of("ALTER TABLE answers ADD COLUMN feedback_reason TEXT"));
 
     /** The version a fully migrated database has. */
     static final int CURRENT = MIGRATIONS.size();

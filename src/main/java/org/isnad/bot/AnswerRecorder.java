@@ -21,6 +21,11 @@ public interface AnswerRecorder {
     /** Records feedback on the answer {@code ref}; false when it is unknown. */
     boolean feedback(long ref, boolean up);
 
+    /** Records why the answer {@code ref} got 👎 ({@link CallbackData#REASONS}); false when it is unknown. */
+    default boolean feedbackReason(long ref, String reason) {
+        return false;
+    }
+
     /** The answer recorded as {@code ref}, when it can be read back (the bot's own memory is bounded). */
     default Optional<Answer> recall(long ref) {
         return Optional.empty();

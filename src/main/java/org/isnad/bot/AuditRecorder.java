@@ -47,6 +47,18 @@ public final class AuditRecorder implements AnswerRecorder {
         }
     }
 
+    @Override
+    public boolean feedbackReason(long ref, String reason) {
+        if (ref < 0) {
+            return fallback.feedbackReason(-ref, reason);
+        }
+        try {
+            return log.feedbackReason(ref, reason);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The answer as the log holds it (after a restart the bot's own memory of it is gone). */
     @Override
     public Optional<Answer> recall(long ref) {

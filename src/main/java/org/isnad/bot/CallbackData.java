@@ -1,6 +1,7 @@
 package org.isnad.bot;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,10 @@ public record CallbackData(Kind kind, long ref, int n, boolean up, String signat
 
     public static final int MAX_BYTES = 64;
 
-    public enum Kind { SOURCE, FEEDBACK }
+    public enum Kind { SOURCE, FEEDBACK, REASON }
+
+    /** Why an answer got 👎, one tap more: the codes the buttons carry and the log keeps. */
+    public static final List<String> REASONS = List.of("quote", "article", "unanswered", "other");
 
     public static CallbackData source(long ref, int n) {
         return new CallbackData(Kind.SOURCE, ref, n, false, null);
@@ -23,14 +27,27 @@ public record CallbackData(Kind kind, long ref, int n, boolean up, String signat
         return new CallbackData(Kind.FEEDBACK, ref, 0, up, null);
     }
 
+    /** A 👎 reason button: {@code n} indexes {@link #REASONS}. */
+    public static CallbackData reason(long ref, int n) {
+        return new CallbackData(Kind.REASON, ref, n, false, null);
+    }
+
+    public String reasonCode() {
+        return kind == Kind.REASON && n >= 0 && n < REASONS.size() ? REASONS.get(n) : null;
+    }
+
     /** What is signed: the data without its signature. */
     public String payload() {
-        return kind == Kind.SOURCE ? "src:" + ref + ":" + n : "fb:" + ref + ":" + (up ? "up" : "down");
+        return switch (kind) {
+            case SOURCE -> "src:" + ref + ":" + n;
+            case FEEDBACK -> "fb:" + ref + ":" + (up ? "up" : "down");
+            case REASON -> "fr:" + ref + ":" + n;
+        };
     }
 
     /** The user a press must come from: the asker for feedback, anyone in the chat (0) for a source. */
     private long boundUser(long userId) {
-        return kind == Kind.FEEDBACK ? userId : 0;
+        return kind == Kind.SOURCE ? 0 : userId;
     }
 
     /** The data signed for the chat (and user) the answer goes to. */
@@ -61,6 +78,7 @@ public record CallbackData(Kind kind, long ref, int n, boolean up, String signat
             long ref = Long.parseLong(p[1]);
             return switch (p[0]) {
                 case "src" -> Optional.of(new CallbackData(Kind.SOURCE, ref, Integer.parseInt(p[2]), false, sig));
+                case "fr" -> Optional.of(new CallbackData(Kind.REASON, ref, Integer.parseInt(p[2]), false, sig));
                 case "fb" -> p[2].equals("up") || p[2].equals("down")
                         ? Optional.of(new CallbackData(Kind.FEEDBACK, ref, 0, p[2].equals("up"), sig)) : Optional.empty();
                 default -> Optional.empty();

@@ -9,6 +9,23 @@ import org.isnad.text.Language;
 /** A button press: "Source [n]" shows the quote in its paragraph; 👍/👎 is recorded and acknowledged. */
 final class CallbackHandler {
 
+    /**
+     * The answer's buttons again, showing the choice (✓) and after a 👎 the reasons to pick from:
+     * the message is edited, nothing new is sent. Pressing the other thumb changes the choice.
+     */
+    private static void showChoice(Turn turn, long ref, boolean up, String reason) {
+        Integer messageId = turn.in().messageId();
+        Optional<Answer> answer = turn.ctx().refs().get(ref).or(() -> turn.ctx().recorder().recall(ref));
+        if (messageId == null || answer.isEmpty()) {
+            return;
+        }
+        Language language = ReplyRenderer.replyLanguage(answer.get(), turn.language());
+        var keyboard = Keyboards.forAnswer(answer.get(), ref, turn.ctx().texts(), language, turn.ctx().signer(),
+                turn.in().chatId(), turn.in().userId(), up, reason);
+        turn.ctx().sender().send(turn.in().chatId(), org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup.builder()
+                .chatId(String.valueOf(turn.in().chatId())).messageId(messageId).replyMarkup(keyboard).build());
+    }
+
     void handle(Turn turn) {
         Optional<CallbackData> data = CallbackData.decode(turn.in().callbackData());
         if (data.isEmpty()) {
@@ -23,7 +40,19 @@ final class CallbackHandler {
         }
         if (d.kind() == CallbackData.Kind.FEEDBACK) {
             boolean known = turn.ctx().recorder().feedback(d.ref(), d.up());
-            turn.answerCallback(known ? "feedback.thanks" : "feedback.unknown");
+            turn.answerCallback(known ? (d.up() ? "feedback.thanks" : "feedback.why") : "feedback.unknown");
+            if (known) {
+                showChoice(turn, d.ref(), d.up(), null);
+            }
+            return;
+        }
+        if (d.kind() == CallbackData.Kind.REASON) {
+            String code = d.reasonCode();
+            boolean known = code != null && turn.ctx().recorder().feedbackReason(d.ref(), code);
+            turn.answerCallback(known ? "feedback.reasonThanks" : "feedback.unknown");
+            if (known) {
+                showChoice(turn, d.ref(), false, code);
+            }
             return;
         }
         Optional<Answer> answer = turn.ctx().refs().get(d.ref()).or(() -> turn.ctx().recorder().recall(d.ref()));

@@ -20,6 +20,15 @@ final class Keyboards {
     /** The buttons, signed for {@code chatId} and the asking {@code userId} ({@link ButtonSigner}). */
     static InlineKeyboardMarkup forAnswer(Answer answer, long ref, BotTexts texts, Language language,
                                           ButtonSigner signer, long chatId, long userId) {
+        return forAnswer(answer, ref, texts, language, signer, chatId, userId, null, null);
+    }
+
+    /**
+     * The buttons as they stand after feedback: the choice marked ✓ ({@code chosen}: TRUE 👍, FALSE
+     * 👎, null none), and after a 👎 the reasons to pick from, the one picked ({@code reason}) marked.
+     */
+    static InlineKeyboardMarkup forAnswer(Answer answer, long ref, BotTexts texts, Language language,
+                                          ButtonSigner signer, long chatId, long userId, Boolean chosen, String reason) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         InlineKeyboardRow row = new InlineKeyboardRow();
         for (Citation c : answer.citations()) {
@@ -32,9 +41,21 @@ final class Keyboards {
         if (!row.isEmpty()) {
             rows.add(row);
         }
+        String mark = " ✓";
         rows.add(new InlineKeyboardRow(
-                button(texts.plain(language, "button.up", Map.of()), CallbackData.feedback(ref, true), signer, chatId, userId),
-                button(texts.plain(language, "button.down", Map.of()), CallbackData.feedback(ref, false), signer, chatId, userId)));
+                button(texts.plain(language, "button.up", Map.of()) + (Boolean.TRUE.equals(chosen) ? mark : ""),
+                        CallbackData.feedback(ref, true), signer, chatId, userId),
+                button(texts.plain(language, "button.down", Map.of()) + (Boolean.FALSE.equals(chosen) ? mark : ""),
+                        CallbackData.feedback(ref, false), signer, chatId, userId)));
+        if (Boolean.FALSE.equals(chosen)) {
+            InlineKeyboardRow reasons = new InlineKeyboardRow();
+            for (int i = 0; i < CallbackData.REASONS.size(); i++) {
+                String code = CallbackData.REASONS.get(i);
+                reasons.add(button(texts.plain(language, "button.reason." + code, Map.of()) + (code.equals(reason) ? mark : ""),
+                        CallbackData.reason(ref, i), signer, chatId, userId));
+            }
+            rows.add(reasons);
+        }
         return new InlineKeyboardMarkup(rows);
     }
 

@@ -25,6 +25,22 @@ public final class MemoryRecorder implements AnswerRecorder {
         return true;
     }
 
+    private final Map<Long, String> reasons = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean feedbackReason(long ref, String reason) {
+        if (!feedback.containsKey(ref)) {
+            return false;
+        }
+        reasons.put(ref, reason);
+        return true;
+    }
+
+    /** The 👎 reason given on {@code ref}, or null. */
+    public String reasonOn(long ref) {
+        return reasons.get(ref);
+    }
+
     /** The feedback given on {@code ref}: TRUE up, FALSE down, null none. */
     public Boolean feedbackOn(long ref) {
         return feedback.get(ref);

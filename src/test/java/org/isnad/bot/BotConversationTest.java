@@ -268,6 +268,44 @@ class BotConversationTest {
     }
 
     @Test
+    void feedbackShowsOnTheKeyboardCanBeChangedAndAThumbsDownAsksWhy() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            MemoryRecorder recorder = new MemoryRecorder();
+            try (BotServer bot = BotServer.start(new StubCore(), recorder, BotFixture.config(data, api.url()), BotFixture.TOKEN,
+                    BotFixture.fastOptions())) {
+                api.userSends(75, 75, "who?", "en");
+                FakeBotApi.Sent answer = api.awaitSent(1, 10_000).get(0);
+                String down = answer.replyMarkup().path("inline_keyboard").get(1).get(1).path("callback_data").asText();
+                String up = answer.replyMarkup().path("inline_keyboard").get(1).get(0).path("callback_data").asText();
+                long ref = CallbackData.decode(down).orElseThrow().ref();
+                api.userPresses(75, 75, answer.messageId(), down);
+                awaitCalls(api, "editmessagereplymarkup", 1);
+                com.fasterxml.jackson.databind.JsonNode edited = api.calls("editmessagereplymarkup").get(0).path("body");
+                assertThat(edited.path("message_id").asInt()).isEqualTo(answer.messageId());
+                com.fasterxml.jackson.databind.JsonNode rows = edited.path("reply_markup").path("inline_keyboard");
+                assertThat(rows.get(1).get(1).path("text").asText()).isEqualTo("👎 ✓");
+                assertThat(rows.get(2)).hasSize(4);
+                assertThat(rows.get(2).toString()).contains("Wrong quote", "Wrong article", "Not answered", "Other");
+                assertThat(api.calls("answercallbackquery").toString()).contains("What was wrong");
+                String article = rows.get(2).get(1).path("callback_data").asText();
+                api.userPresses(75, 75, answer.messageId(), article);
+                awaitCalls(api, "editmessagereplymarkup", 2);
+                assertThat(recorder.reasonOn(ref)).isEqualTo("article");
+                assertThat(api.calls("editmessagereplymarkup").get(1).path("body").path("reply_markup").toString()).contains("Wrong article ✓");
+                api.userPresses(75, 75, answer.messageId(), up); // a changed mind
+                awaitCalls(api, "editmessagereplymarkup", 3);
+                assertThat(recorder.feedbackOn(ref)).isTrue();
+                com.fasterxml.jackson.databind.JsonNode after = api.calls("editmessagereplymarkup").get(2).path("body").path("reply_markup").path("inline_keyboard");
+                assertThat(after.get(1).get(0).path("text").asText()).isEqualTo("👍 ✓");
+                assertThat(after).hasSize(2); // no reasons under a 👍
+                api.userPresses(76, 76, answer.messageId(), article); // another chat's press
+                awaitCalls(api, "answercallbackquery", 4);
+                assertThat(api.calls("editmessagereplymarkup")).hasSize(3);
+            }
+        }
+    }
+
+    @Test
     void aButtonActsOnlyInTheChatAndForTheUserItWasSentTo() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
             MemoryRecorder recorder = new MemoryRecorder();

@@ -283,7 +283,7 @@ final class FakeBotApi implements AutoCloseable {
                 case "deletewebhook" -> reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
                 case "getupdates" -> getUpdates(ex, req);
                 case "sendmessage" -> sendMessage(ex, req, call);
-                case "answercallbackquery", "sendchataction", "setmycommands" -> {
+                case "answercallbackquery", "sendchataction", "setmycommands", "editmessagereplymarkup" -> {
                     calls.add(call);
                     reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
                 }
