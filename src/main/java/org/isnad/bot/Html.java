@@ -103,6 +103,9 @@ public final class Html {
                     runStart = j;
                 }
                 runEnd = j + Character.charCount(cp);
+            } else if (runStart >= 0 && cp >= 0 && Character.getDirectionality(cp) == Character.DIRECTIONALITY_EUROPEAN_NUMBER) {
+                // digits belong to the Latin run they follow: "France 24" stays "France 24" in an Arabic line
+                runEnd = j + Character.charCount(cp);
             } else if (breaker && runStart >= 0) {
                 out.append(escape(s.substring(copied, runStart))).append(FSI).append(escape(s.substring(runStart, runEnd))).append(PDI);
                 copied = runEnd;

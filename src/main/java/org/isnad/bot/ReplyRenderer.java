@@ -48,8 +48,9 @@ public final class ReplyRenderer {
         if (readAs != null) {
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "followup.readAs", Map.of("question", readAs))));
         }
-        if (!answer.answered() && answer.citations().isEmpty()) {
-            blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.none")));
+        boolean ownRefusal = answer.answer() != null && !answer.answer().isBlank();
+        if (!answer.answered() && answer.citations().isEmpty() && !ownRefusal) {
+            blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.none"))); // the refusal, said once
         }
         if (answer.answered() && answer.direct() != null && !answer.direct().text().isBlank()) {
             blocks.add(MessageSplitter.Block.bold(answer.direct().text().strip(), language)); // the answer itself, first
@@ -60,11 +61,17 @@ public final class ReplyRenderer {
         if (!answer.answered() && !answer.citations().isEmpty()) {
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.closest")));
         }
+        String previousDoc = null;
         for (Citation c : answer.citations()) {
             blocks.add(MessageSplitter.Block.quote(c.quote(), language));
-            blocks.add(MessageSplitter.Block.markup(citationLine(c, language)));
+            // the title once per document: a further quote of the same one gets its number, outlet and date
+            blocks.add(MessageSplitter.Block.markup(c.docId().equals(previousDoc) ? shortCitationLine(c, language) : citationLine(c, language)));
+            previousDoc = c.docId();
         }
         for (Conflict conflict : answer.conflicts()) {
+            if (conflict.note() != null && answer.answer() != null && answer.answer().contains(conflict.note())) {
+                continue; // the answer states it already: a conflict is said once
+            }
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "answer.conflict",
                     Map.of("note", conflict.note() == null ? "" : conflict.note(), "about", conflict.about(),
                             "citations", markers(conflict.citations())))));
@@ -77,6 +84,12 @@ public final class ReplyRenderer {
         // bounded again here: documents indexed before the ingest bound may carry a page-long title
         return citationLine(c.n(), FieldLimits.bound(nonBlank(c.title(), c.docId()), FieldLimits.TITLE),
                 FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(), FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
+    }
+
+    /** "[2] — outlet, date; speaker": a further quote of the document just cited. */
+    String shortCitationLine(Citation c, Language language) {
+        return citationLine(c.n(), "", FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
+                FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language).replace("]  ", "] "); // no title, one space
     }
 
     private String citationLine(int n, String title, String outlet, String date, String speaker, Language language) {

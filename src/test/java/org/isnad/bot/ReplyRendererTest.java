@@ -104,6 +104,27 @@ class ReplyRendererTest {
     }
 
     @Test
+    void repliesAreTidyTheTitleOnceAConflictAndARefusalSaidOnce() {
+        Citation a1 = new Citation(1, "doc-a", "Talks in Moscow", "France 24", "2024-02-20", "first quote", 0, 11, null);
+        Citation a2 = new Citation(2, "doc-a", "Talks in Moscow", "France 24", "2024-02-20", "second quote", 20, 32, null);
+        String out = String.join("", renderer.answer(answer("en", "Two quotes [1] [2].", List.of(a1, a2), true), Language.EN));
+        assertThat(out.split("Talks in Moscow", -1)).hasSize(2); // the title once
+        assertThat(out).contains("[2] — France 24, 2024-02-20"); // outlet and date beside the second quote too
+        String note = "The sources differ on the date: 26 February 2024 [1]; 29 February 2024 [2].";
+        Answer conflict = new Answer("q", "en", true, "According to the article: " + note, List.of(a1, a2),
+                List.of(new Conflict("date", List.of(1, 2), note)), "extractive", 1, List.of(), List.of());
+        assertThat(String.join("", renderer.answer(conflict, Language.EN)).split("The sources differ", -1)).hasSize(2);
+        String refusal = String.join("", renderer.answer(answer("en", "The indexed sources do not answer this question.", List.of(), false), Language.EN));
+        assertThat(refusal).contains("The indexed sources do not answer this question.").doesNotContain("The sources do not answer this");
+    }
+
+    @Test
+    void aLatinRunHoldingDigitsStaysWholeInAnArabicLine() {
+        String line = Html.mixed("بحسب France 24 اليوم", Language.AR);
+        assertThat(line).contains("\u2068France 24\u2069");
+    }
+
+    @Test
     void conflictsAreShownWithTheirCitations() {
         Answer a = new Answer("q", "en", true, "Two dates [1] [2].", List.of(citation(1, "on the 26th", "A", "O", null, null),
                 citation(2, "on the 29th", "B", "O", null, null)), List.of(new Conflict("date", List.of(1, 2), "The sources disagree on the date.")),
