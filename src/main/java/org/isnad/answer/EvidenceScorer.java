@@ -339,11 +339,14 @@ public final class EvidenceScorer {
         int n = 0;
         Matcher m = (arabicText ? QUOTED_NAME : CAPITALIZED).matcher(text);
         String question = q.analyzed().toLowerCase(java.util.Locale.ROOT);
-        Set<String> questionWords = new HashSet<>(List.of(question.split("[^\\p{L}\\p{N}]+")));
+        Set<String> questionWords = null; // split only for a sentence that names someone the question does not
         while (m.find()) {
             String name = (arabicText ? m.group(1) : m.group()).strip();
             if ((arabicText || m.start() > 0) && !question.contains(name.toLowerCase(java.util.Locale.ROOT))
                     && name.split("\\s+").length <= 4) {
+                if (questionWords == null) {
+                    questionWords = new HashSet<>(List.of(question.split("[^\\p{L}\\p{N}]+")));
+                }
                 n += appositive(text, m.start(), questionWords) ? 2 : 1;
             }
         }

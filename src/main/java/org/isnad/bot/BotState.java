@@ -105,6 +105,14 @@ public final class BotState {
         save();
     }
 
+    /**
+     * Whether an update is new although its id is not above the last one taken on: Telegram started
+     * ids again lower (it does after a week without updates), and its message is newer than any taken on.
+     */
+    public synchronized boolean newAfterIdReset(long updateId, long messageDate) {
+        return updateId <= lastUpdateId && lastUpdateDate > 0 && messageDate > lastUpdateDate;
+    }
+
     public synchronized long lastUpdateDate() {
         return lastUpdateDate;
     }

@@ -87,13 +87,12 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
     @Override
     public void consume(List<Update> updates) {
         long last = ctx.state().lastUpdateId();
-        long lastDate = ctx.state().lastUpdateDate();
         List<Update> fresh = new ArrayList<>();
         List<Update> belowButNewer = new ArrayList<>();
         for (Update u : updates) {
             if (u.getUpdateId() != null && u.getUpdateId() > last) {
                 fresh.add(u);
-            } else if (u.getUpdateId() != null && lastDate > 0 && dateOf(u) > lastDate) {
+            } else if (u.getUpdateId() != null && ctx.state().newAfterIdReset(u.getUpdateId(), dateOf(u))) {
                 belowButNewer.add(u); // an id already passed, on a message newer than any taken on
             } else {
                 skipped.incrementAndGet();

@@ -88,11 +88,15 @@ public final class ReplyRenderer {
 
     /** "[2] — outlet, date; speaker": a further quote of the document just cited. */
     String shortCitationLine(Citation c, Language language) {
-        return citationLine(c.n(), "", FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
-                FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language).replace("]  ", "] "); // no title, one space
+        return citationLine("citation.again", c.n(), null, FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
+                FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
     }
 
     private String citationLine(int n, String title, String outlet, String date, String speaker, Language language) {
+        return citationLine("citation", n, title, outlet, date, speaker, language);
+    }
+
+    private String citationLine(String template, int n, String title, String outlet, String date, String speaker, Language language) {
         List<String> parts = new ArrayList<>();
         for (String s : new String[] {outlet, date}) {
             if (s != null && !s.isBlank()) {
@@ -107,7 +111,7 @@ public final class ReplyRenderer {
         if (speaker != null && !speaker.isBlank()) {
             meta += texts.html(language, "citation.speaker", Map.of("speaker", speaker));
         }
-        return texts.html(language, "citation", Map.of("n", n, "title", title, "meta", new SafeHtml(meta)));
+        return texts.html(language, template, Map.of("n", n, "title", title == null ? "" : title, "meta", new SafeHtml(meta)));
     }
 
     /** The quote shown within its paragraph, the quote in bold, with title, outlet and date. */

@@ -41,12 +41,10 @@ final class UpdateIdResetWatch implements Interceptor {
         try {
             JsonNode result = Json.mapper().readTree(response.peekBody(MAX_PEEK_BYTES).string()).path("result");
             long last = state.lastUpdateId();
-            long lastDate = state.lastUpdateDate();
             long lowest = Long.MAX_VALUE;
             for (JsonNode u : result) {
                 long id = u.path("update_id").asLong(0);
-                long date = u.path("message").path("date").asLong(0);
-                if (id > 0 && id <= last && lastDate > 0 && date > lastDate) {
+                if (id > 0 && state.newAfterIdReset(id, u.path("message").path("date").asLong(0))) {
                     lowest = Math.min(lowest, id);
                 }
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.isnad.ingest.HtmlPage;
 import org.isnad.ingest.IngestReport;
 import org.isnad.ingest.Ingester;
 import org.isnad.ingest.RawDocument;
@@ -192,20 +193,8 @@ public final class FeedPoller {
         if (value == null || value.isBlank()) {
             return null;
         }
-        var doc = Jsoup.parseBodyFragment(value);
-        List<String> paragraphs = new ArrayList<>();
-        var blocks = doc.body().select("p, li, h1, h2, h3, blockquote");
-        if (blocks.isEmpty()) {
-            paragraphs.add(doc.body().text());
-        } else {
-            blocks.forEach(b -> {
-                if (b.select("p, li, h1, h2, h3, blockquote").size() <= 1 && !b.text().isBlank()) {
-                    paragraphs.add(b.text().strip());
-                }
-            });
-        }
-        String t = String.join("\n", paragraphs).strip();
-        return t.isEmpty() ? null : t;
+        String t = HtmlPage.paragraphs(Jsoup.parseBodyFragment(value).body(), null);
+        return t.isBlank() ? null : t;
     }
 
     private static String longer(String a, String b) {

@@ -76,7 +76,7 @@ final class OfficeReader implements DocumentReader {
     /** A container's paragraphs, each on one line. */
     private static List<String> paragraphs(Element root) {
         List<String> out = new ArrayList<>();
-        var blocks = root.select("p, h1, h2, h3, h4, h5, h6, li, td");
+        var blocks = HtmlPage.innermost(root, "p, h1, h2, h3, h4, h5, h6, li, td");
         if (blocks.isEmpty()) {
             for (String line : root.wholeText().split("\n\\s*\n")) {
                 add(out, line);
@@ -84,9 +84,6 @@ final class OfficeReader implements DocumentReader {
             return out;
         }
         for (Element b : blocks) {
-            if (!b.select("p, h1, h2, h3, h4, h5, h6, li, td").isEmpty() && b.children().stream().anyMatch(c -> c.is("p, li, td"))) {
-                continue; // a container: its own paragraphs are taken
-            }
             add(out, b.wholeText());
         }
         return out;

@@ -80,7 +80,8 @@ final class SpanFinder {
     }
 
     /** A quote's words with their analyzed terms and whether they are words of the question. */
-    private record Word(Token token, Set<String> terms, boolean asked) {}
+    /** {@code analyzed}: the word's index terms in order (as the glossary analyzed its forms), read once per quote. */
+    private record Word(Token token, List<String> analyzed, Set<String> terms, boolean asked) {}
 
     private record Quote(Citation citation, Language language, List<Word> words, CueLexicon cues) {
         String text() {
@@ -135,9 +136,10 @@ final class SpanFinder {
         }
         List<Word> words = new ArrayList<>();
         for (Token t : Tokens.tokenize(c.quote())) {
-            Set<String> terms = new HashSet<>(analyzers.terms(field, t.text()));
+            List<String> analyzed = analyzers.terms(field, t.text());
+            Set<String> terms = new HashSet<>(analyzed);
             boolean isAsked = !terms.isEmpty() && terms.stream().anyMatch(asked::contains);
-            words.add(new Word(t, terms, isAsked));
+            words.add(new Word(t, analyzed, terms, isAsked));
         }
         return new Quote(c, language, words, CueLexicon.of(language));
     }
@@ -233,13 +235,11 @@ final class SpanFinder {
     private List<Glossary.Entry> lookUp(Quote quote, int i, int len) {
         List<String> terms = new ArrayList<>();
         for (int k = i; k < i + len; k++) {
-            String t = quote.words().get(k).token().text();
-            List<String> analyzed = analyzers.terms(Analyzers.bodyField(quote.language()), t);
+            List<String> analyzed = quote.words().get(k).analyzed();
             if (analyzed.isEmpty()) {
                 return List.of();
             }
-            // as the glossary analyzed its forms: every term of each word, in order
-            terms.addAll(analyzed);
+            terms.addAll(analyzed); // every term of each word, in order, as the glossary analyzed its forms
         }
         return quote.language() == Language.AR ? glossary.byArabicTerms(terms) : glossary.byEnglishTerms(terms);
     }
