@@ -57,7 +57,16 @@ public final class EvidenceScorer {
 
     /** Every sentence of {@code pool}, measured; order unspecified. */
     public List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts) {
-        return score(q, pool, texts, null);
+        return score(q, pool, texts, null, false);
+    }
+
+    /**
+     * Every sentence of {@code pool} with every measure taken, the type fit included, however little
+     * of the question it holds: for the sentences of a document already chosen to answer, where the
+     * answer is often a sentence that repeats none of the question ("134 votes to 65").
+     */
+    public List<Evidence> scoreFully(Question q, List<PassageHit> pool, DocumentTexts texts) {
+        return score(q, pool, texts, null, true);
     }
 
     /**
@@ -67,12 +76,12 @@ public final class EvidenceScorer {
      */
     public Measured measure(Question q, List<PassageHit> pool, DocumentTexts texts) {
         Map<String, Set<String>> docTerms = new LinkedHashMap<>();
-        List<Evidence> sentences = score(q, pool, texts, docTerms);
+        List<Evidence> sentences = score(q, pool, texts, docTerms, false);
         return new Measured(sentences, documentFeatures(q, pool, sentences, docTerms));
     }
 
     /** As {@link #score(Question, List, DocumentTexts)}; also gathers each document's terms into {@code docTerms} unless it is null. */
-    private List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts, Map<String, Set<String>> docTerms) {
+    private List<Evidence> score(Question q, List<PassageHit> pool, DocumentTexts texts, Map<String, Set<String>> docTerms, boolean fully) {
         double best = pool.stream().mapToDouble(PassageHit::score).max().orElse(0);
         Map<String, List<Unit>> byDoc = new LinkedHashMap<>();
         Map<PassageHit, Set<String>> passageTerms = new HashMap<>();
@@ -153,7 +162,7 @@ public final class EvidenceScorer {
                 double ownRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareOwn / rareTotal);
                 double nearRare = rareTotal <= 0 ? 0 : Math.min(1.0, rareNear / rareTotal);
                 boolean mayStateReason = q.type() == QuestionType.WHY && ctx / Math.max(total, 1e-9) >= EvidenceSelector.REASON_CONTEXT;
-                if (Evidence.confidence(ownRare, nearRare, rare) < EvidenceSelector.MIN_CONFIDENCE - EvidenceSelector.STATED_REASON_ALLOWANCE
+                if (!fully && Evidence.confidence(ownRare, nearRare, rare) < EvidenceSelector.MIN_CONFIDENCE - EvidenceSelector.STATED_REASON_ALLOWANCE
                         && !mayStateReason) {
                     // cannot be evidence, not even a stated reason: skip the costlier measures
                     out.add(new Evidence(u.hit(), u.sentence(), u.text(), total == 0 ? 0 : own / total,

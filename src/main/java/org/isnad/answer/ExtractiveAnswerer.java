@@ -84,7 +84,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 return List.of();
             }
         }
-        return chosen;
+        List<Evidence> whole = quotesOf(q, chosen.get(0).docId(), hits, texts);
+        return whole.isEmpty() ? chosen : whole;
+    }
+
+    /** The quotes of a document decided to answer, every sentence of it measured. */
+    private List<Evidence> quotesOf(Question q, String docId, List<PassageHit> hits, DocumentTexts texts) {
+        return selector.fromWholeDocument(q, scorer.scoreFully(q, retriever.wholeDocument(docId, hits), texts));
     }
 
     /** The fitted decision: the ranked candidate documents, the first answering when probable enough. */
@@ -97,8 +103,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return List.of();
         }
         String answeringDoc = ranked.get(0).features().docId();
-        List<Evidence> chosen = selector.fromDocument(q,
-                measured.sentences().stream().filter(e -> e.docId().equals(answeringDoc)).toList());
+        List<Evidence> chosen = quotesOf(q, answeringDoc, hits, texts);
         if (chosen.isEmpty()) {
             notes.add("no sentence shares enough of the question");
         }

@@ -123,6 +123,20 @@ public final class PassageRetriever {
         return new ArrayList<>(pool.values());
     }
 
+    /**
+     * Every passage of one document in document order, each with its score among {@code hits}
+     * (0 for those the search did not find).
+     */
+    public List<PassageHit> wholeDocument(String docId, List<PassageHit> hits) {
+        Map<String, PassageHit> found = new java.util.HashMap<>();
+        hits.stream().filter(h -> h.doc().id().equals(docId)).forEach(h -> found.putIfAbsent(key(h), h));
+        List<PassageHit> out = new ArrayList<>();
+        for (PassageHit p : index.passagesOf(docId)) {
+            out.add(found.getOrDefault(key(p), p));
+        }
+        return out;
+    }
+
     private static String key(PassageHit h) {
         return h.doc().id() + "#" + h.passage().ordinal();
     }
