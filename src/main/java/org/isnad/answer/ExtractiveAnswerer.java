@@ -84,13 +84,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 return List.of();
             }
         }
-        List<Evidence> whole = quotesOf(q, chosen.get(0).docId(), hits, texts);
+        List<Evidence> whole = quotesOf(q, chosen.get(0).docId(), hits, texts, chosen.get(0).sentence().start());
         return whole.isEmpty() ? chosen : whole;
     }
 
-    /** The quotes of a document decided to answer, every sentence of it measured. */
-    private List<Evidence> quotesOf(Question q, String docId, List<PassageHit> hits, DocumentTexts texts) {
-        return selector.fromWholeDocument(q, scorer.scoreFully(q, retriever.wholeDocument(docId, hits), texts));
+    /** The quotes of a document decided to answer, every sentence of it measured; {@code first} (an offset, or -1) leads. */
+    private List<Evidence> quotesOf(Question q, String docId, List<PassageHit> hits, DocumentTexts texts, int first) {
+        return selector.fromWholeDocument(q, scorer.scoreFully(q, retriever.wholeDocument(docId, hits), texts), first);
     }
 
     /** The fitted decision: the ranked candidate documents, the first answering when probable enough. */
@@ -103,7 +103,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return List.of();
         }
         String answeringDoc = ranked.get(0).features().docId();
-        List<Evidence> chosen = quotesOf(q, answeringDoc, hits, texts);
+        List<Evidence> chosen = quotesOf(q, answeringDoc, hits, texts, -1);
         if (chosen.isEmpty()) {
             notes.add("no sentence shares enough of the question");
         }

@@ -81,7 +81,7 @@ public final class NameMatcher {
             }
             groups.add(new TermGroup(g.label(), spellings, g.english(), true));
         }
-        return new Question(q.text(), q.analyzed(), q.language(), q.type(), groups);
+        return new Question(q.text(), q.analyzed(), q.language(), q.type(), groups, q.parts());
     }
 
     static boolean usable(String skeleton, int nameParts) {

@@ -55,7 +55,17 @@ public final class QuestionAnalyzer {
                 distinct.putIfAbsent(g.label(), g);
             }
         }
-        return new Question(original, cleaned, framing, type, List.copyOf(distinct.values()));
+        return new Question(original, cleaned, framing, type, List.copyOf(distinct.values()), parts(type, cleaned));
+    }
+
+    /** The question's parts in order: its type, and each further question word joined by "and"/"و". */
+    private List<QuestionType> parts(QuestionType type, String cleaned) {
+        List<String> tokens = org.isnad.text.Tokens.tokenize(cleaned).stream().map(org.isnad.text.Token::text).toList();
+        boolean arabicScript = cleaned.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+        java.util.Set<QuestionType> out = new java.util.LinkedHashSet<>();
+        out.add(type);
+        out.addAll(types.parts(tokens, arabicScript));
+        return List.copyOf(out);
     }
 
     record Word(String text, int position, boolean capitalized) {}
@@ -115,7 +125,7 @@ public final class QuestionAnalyzer {
                 List<List<String>> english = isLatin(kept.get(i).text())
                         ? List.of(analyzers.terms(Fields.BODY_EN, kept.get(i).text())) : List.of();
                 boolean name = isLatin(kept.get(i).text()) && kept.get(i).text().chars().anyMatch(Character::isLetter);
-                out.add(new TermGroup(kept.get(i).text(), List.of(List.of(term)), english, name));
+                out.add(new TermGroup(kept.get(i).text(), withWrittenForms(kept.get(i).text(), term), english, name));
                 i++;
                 continue;
             }
@@ -123,6 +133,21 @@ public final class QuestionAnalyzer {
             out.add(fromEntries(label, entries, List.of(terms.subList(i, i + matched)), List.of(), false));
             i += matched;
         }
+    }
+
+    /**
+     * The word's term, and the terms of its written forms when it carries a prefix of spoken Arabic
+     * ("بيواجه" is also looked for as "يواجه"): dialect questions meet MSA articles.
+     */
+    private List<List<String>> withWrittenForms(String word, String term) {
+        List<List<String>> out = new ArrayList<>(List.of(List.of(term)));
+        for (String written : CueLexicon.of(Language.AR).withoutColloquialPrefix(word)) {
+            List<String> t = analyzers.terms(Fields.BODY_AR, written);
+            if (t.size() == 1 && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ English questions

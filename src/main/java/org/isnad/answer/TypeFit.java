@@ -44,6 +44,21 @@ public final class TypeFit {
         };
     }
 
+    /**
+     * Whether a sentence has the shape a further part of a question asks for, where that shape needs
+     * no names: a full date for WHEN, a stated reason for WHY, a number for HOW MANY.
+     *
+     * @param found the sentence's full dates, offsets within {@code sentence}
+     */
+    public static boolean fitsPart(QuestionType part, String sentence, List<DateMatch> found) {
+        return switch (part) {
+            case WHEN -> !found.isEmpty();
+            case WHY -> STRONG_CAUSE.matcher(sentence).find();
+            case HOW_MANY -> hasNumber(sentence, found);
+            default -> false;
+        };
+    }
+
     /** A number that is not part of one of the sentence's full dates ("20 February 2024" counts nothing). */
     private static boolean hasNumber(String sentence, List<DateMatch> found) {
         var m = NUMBER.matcher(sentence);

@@ -40,6 +40,10 @@ public final class CueLexicon {
     private final Map<String, String> smallTalk;
     private final Set<String> followUpOpeners;
     private final Map<String, CountWord> countWords;
+    private final List<Prefix> colloquialPrefixes;
+
+    /** A prefix of spoken language, stripped when one of {@code before} follows and {@code least} letters stay. */
+    private record Prefix(String prefix, String before, int least) {}
 
     /** A number word ("عشرات", "dozens") and how a reader of each language reads it. */
     public record CountWord(String english, String arabic) {}
@@ -87,6 +91,32 @@ public final class CueLexicon {
             }
         }
         this.countWords = Map.copyOf(counts);
+        List<Prefix> prefixes = new ArrayList<>();
+        for (String line : lines(dir + "colloquial-prefixes.tsv")) {
+            String[] cols = line.split("\t");
+            if (cols.length == 3) {
+                prefixes.add(new Prefix(fold(cols[0]), cols[1].strip(), Integer.parseInt(cols[2].strip())));
+            }
+        }
+        this.colloquialPrefixes = List.copyOf(prefixes);
+    }
+
+    /**
+     * The word as it would be written, without a prefix of the spoken language the analysis chain
+     * keeps ("بيواجه" → "يواجه", "هتدفع" → "تدفع", "بجائزة" → "جائزة"); empty when it has none.
+     */
+    public List<String> withoutColloquialPrefix(String word) {
+        String w = fold(word);
+        List<String> out = new ArrayList<>();
+        for (Prefix p : colloquialPrefixes) {
+            if (w.startsWith(p.prefix()) && w.length() - p.prefix().length() >= p.least()) {
+                String rest = w.substring(p.prefix().length());
+                if ((p.before().equals("*") || p.before().indexOf(rest.charAt(0)) >= 0) && !out.contains(rest)) {
+                    out.add(rest);
+                }
+            }
+        }
+        return out;
     }
 
     private Set<String> words(List<String> lines) {

@@ -2,7 +2,6 @@ package org.isnad.answer.direct;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,12 +11,9 @@ import org.isnad.answer.Citation;
 import org.isnad.answer.Glossary;
 import org.isnad.answer.Question;
 import org.isnad.answer.QuestionType;
-import org.isnad.answer.QuestionTypeDetector;
 import org.isnad.index.Analyzers;
 import org.isnad.text.DateMention;
 import org.isnad.text.Language;
-import org.isnad.text.Token;
-import org.isnad.text.Tokens;
 
 /**
  * Builds the direct answer line from an answer's verified citations: for each part of the question
@@ -35,7 +31,6 @@ public final class DirectLineBuilder {
 
     private final SpanFinder finder;
     private final Rendering rendering;
-    private final QuestionTypeDetector types = new QuestionTypeDetector();
 
     public DirectLineBuilder(Analyzers analyzers, Glossary glossary) {
         this.finder = new SpanFinder(analyzers, glossary);
@@ -72,14 +67,9 @@ public final class DirectLineBuilder {
         return new DirectAnswer(compose(parts, reader), parts);
     }
 
-    /** The question's parts in order: its type, and each further question word joined by "and"/"و". */
+    /** The question's parts in order (see {@link Question#parts()}). */
     List<QuestionType> parts(Question q) {
-        List<String> words = Tokens.tokenize(q.analyzed()).stream().map(Token::text).toList();
-        List<QuestionType> found = types.parts(words, reader(q) == Language.AR);
-        Set<QuestionType> out = new LinkedHashSet<>();
-        out.add(q.type());
-        out.addAll(found);
-        return List.copyOf(out);
+        return q.parts();
     }
 
     private static Language reader(Question q) {
