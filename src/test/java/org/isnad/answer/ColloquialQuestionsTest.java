@@ -2,6 +2,7 @@ package org.isnad.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,5 +45,21 @@ class ColloquialQuestionsTest {
         // ى for ي and no hamza: اللى, فى, امتى are the same words as اللي, في, إمتى
         assertThat(q("مين اللى فاز فى السباق امتى؟").keyTerms()).doesNotContain("مين", "اللى", "فى", "امتى");
         assertThat(q("what exactly did the minister say").keyTerms()).doesNotContain("exactly", "what", "did");
+    }
+
+    @Test
+    void spokenPrefixesAreAlsoLookedForWithout() {
+        // the progressive b-, the future ha-, the preposition b- that the light stemmer keeps
+        // (as index terms: the light stemmer drops the final ه and ة)
+        assertThat(alternatives(q("مين بيواجه مرسيليا؟"), "بيواجه")).contains(List.of("يواج"));
+        assertThat(alternatives(q("سامسونج هتدفع كام لأبل؟"), "هتدفع")).contains(List.of("تدفع"));
+        assertThat(alternatives(q("مين فاز بجائزة نوبل؟"), "بجائزة")).contains(List.of("جائز"));
+        // a word too short to carry a prefix, or whose second letter cannot follow one, keeps its one form
+        assertThat(alternatives(q("هيكل الحكومة الجديد؟"), "هيكل")).hasSize(1);
+        assertThat(alternatives(q("مين حكم المباراة؟"), "حكم")).hasSize(1);
+    }
+
+    private static List<List<String>> alternatives(Question q, String label) {
+        return q.groups().stream().filter(g -> g.label().equals(label)).findFirst().orElseThrow().arabic();
     }
 }

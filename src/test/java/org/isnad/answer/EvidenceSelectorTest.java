@@ -108,4 +108,37 @@ class EvidenceSelectorTest {
         Evidence weakNewer = sentence("2024", java.time.LocalDate.of(2024, 2, 20), 1, 0.5, 0.5, 0, 1.0, 1.0, 1, true);
         assertThat(selector.choose(q, List.of(older, weakNewer)).get(0)).isSameAs(older);
     }
+
+    @Test
+    void aDecidedDocumentIsQuotedWholeItsDecidingSentenceFirst() {
+        Question q = question(QuestionType.HOW_MANY, "vote", "morocco", "2026");
+        // the sentence that restates the question decided; the one with the count shares little of it
+        Evidence restates = sentence("d", 1, 0.9, 0.8, 0, 0.8, 0.9, 1.0, true);
+        Evidence other = sentence("d", 2, 0.6, 0.5, 0, 0.6, 0.7, 0.0, true);
+        Evidence counts = sentence("d", 3, 0.2, 0.15, 0, 0.3, 0.3, 1.0, true);
+        Evidence unrelated = sentence("d", 4, 0.0, 0.0, 0, 0.0, 0.0, 0.0, true);
+        List<Evidence> quotes = selector.fromWholeDocument(q, List.of(other, counts, unrelated, restates), 100);
+        assertThat(quotes.get(0)).isSameAs(restates);
+        assertThat(quotes).contains(counts).doesNotContain(unrelated);
+        // no deciding sentence given: the best by score leads
+        assertThat(selector.fromWholeDocument(q, List.of(other, counts, restates), -1).get(0)).isSameAs(restates);
+    }
+
+    @Test
+    void aFurtherPartOfTheQuestionGetsASentenceOfItsShape() {
+        Question whoAndWhen = new Question("who and when", "who vote and when", Language.EN, QuestionType.WHO,
+                question(QuestionType.WHO, "vote").groups(), List.of(QuestionType.WHO, QuestionType.WHEN));
+        Evidence names = sentence("d", 1, 0.9, 0.8, 0, 0.8, 0.9, 1.0, true);
+        Evidence a = sentence("d", 2, 0.8, 0.7, 0, 0.8, 0.8, 1.0, true);
+        Evidence b = sentence("d", 3, 0.8, 0.7, 0, 0.8, 0.8, 1.0, true);
+        Evidence c = sentence("d", 4, 0.8, 0.7, 0, 0.8, 0.8, 1.0, true);
+        Sentence s = new Sentence(500, 590, 5, null);
+        Passage p = new Passage("d", 5, 5, s.start(), s.end(), List.of(s));
+        PassageHit hit = new PassageHit(p, "x".repeat(90), new DocInfo("d", null, null, null, null, Language.EN), 1f);
+        Evidence dated = new Evidence(hit, s, "It met on 26 February 2024.", 0.3, 0, 0.3, true, 0, 1.0, 0,
+                List.of(new org.isnad.text.DateMatch(java.time.LocalDate.of(2024, 2, 26), 510, 526)), 0.3, 0.2, 0);
+        List<Evidence> quotes = selector.fromWholeDocument(whoAndWhen, List.of(names, a, b, c, dated), 100);
+        assertThat(quotes).hasSize(4).contains(dated);
+        assertThat(quotes.get(1)).isSameAs(dated);
+    }
 }
