@@ -179,28 +179,11 @@ public final class ReplyRenderer {
         return splitter.split(blocks, BLOCK_SEPARATOR);
     }
 
-    /** /start: the welcome with two or three example questions drawn from the newest documents. */
-    public List<String> welcome(IndexStats stats, Language language) {
-        List<String> examples = new ArrayList<>();
-        String[] templates = {"start.example1", "start.example2", "start.example3"};
-        int t = 0;
-        for (DocInfo d : stats.latest()) {
-            if (examples.size() == templates.length) {
-                break;
-            }
-            if (d.title() == null || d.title().isBlank()) {
-                continue;
-            }
-            examples.add(texts.html(language, templates[t++], Map.of("title", d.title(), "outlet", nonBlank(d.outlet(), ""))));
-        }
-        // Fewer documents than templates: more questions about the newest ones.
-        while (examples.size() < 2 && !stats.latest().isEmpty() && t < templates.length) {
-            DocInfo d = stats.latest().get(0);
-            examples.add(texts.html(language, templates[t++], Map.of("title", nonBlank(d.title(), d.id()), "outlet", nonBlank(d.outlet(), ""))));
-        }
+    /** /start: the welcome with the example questions ({@link StartExamples}: each one answers), or none. */
+    public List<String> welcome(List<String> examples, Language language) {
         StringBuilder list = new StringBuilder();
         for (String e : examples) {
-            list.append(list.isEmpty() ? "" : "\n").append(texts.html(language, "start.exampleLine", Map.of("example", new SafeHtml(e))));
+            list.append(list.isEmpty() ? "" : "\n").append(texts.html(language, "start.exampleLine", Map.of("example", e)));
         }
         String key = examples.isEmpty() ? "start.noExamples" : "start";
         return splitter.split(List.of(MessageSplitter.Block.markup(

@@ -1,7 +1,9 @@
 package org.isnad.bot;
 
-/** /start: the welcome, in the user's language, with example questions drawn from the archive. */
+/** /start: the welcome, in the user's language, with example questions that the archive answers. */
 final class StartCommand implements Command {
+
+    private final StartExamples examples = new StartExamples();
 
     @Override
     public String name() {
@@ -10,6 +12,8 @@ final class StartCommand implements Command {
 
     @Override
     public void handle(Turn turn) {
-        turn.send(turn.ctx().renderer().welcome(turn.ctx().core().stats(), turn.language()), null);
+        BotContext ctx = turn.ctx();
+        var shown = examples.examples(ctx.core(), ctx.texts(), ctx.core().stats(), turn.language());
+        turn.send(ctx.renderer().welcome(shown, turn.language()), null);
     }
 }

@@ -12,6 +12,8 @@ import org.isnad.config.IsnadConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +181,28 @@ class BotEmulatorEndToEndTest {
         }
         JsonNode calls = emulator.post("/isnad/calls", Map.of("token", BotFixture.TOKEN)).path("result");
         assertThat(calls.toString()).contains("setmycommands", "\"language_code\":\"ar\"", "\"language_code\":\"en\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "en"})
+    void everyStartExampleAnswersWhenSentBack(String lang) throws Exception {
+        long chat = lang.equals("ar") ? 211 : 212;
+        command(chat, "/start", lang);
+        String welcome = replies(chat, 1).get(0).path("message").path("text").asText();
+        List<String> examples = new ArrayList<>();
+        for (String line : welcome.split("\n")) {
+            if (line.startsWith("• ")) {
+                examples.add(line.substring(2).replaceAll("[\u2066-\u2069]", "").replace("&lt;", "<")
+                        .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&").strip());
+            }
+        }
+        assertThat(examples).as("examples in " + welcome).isNotEmpty();
+        for (String example : examples) {
+            say(chat, example, lang);
+            JsonNode reply = replies(chat, 1).get(0).path("message");
+            // an answer carries the Source buttons; a refusal has none
+            assertThat(reply.path("reply_markup").toString()).as(example + " -> " + reply.path("text").asText()).contains("src:");
+        }
     }
 
     @Test

@@ -193,15 +193,15 @@ class ReplyRendererTest {
     }
 
     @Test
-    void welcomeOffersTwoOrThreeExampleQuestionsFromTheArchive() {
-        DocInfo d1 = new DocInfo("a", "Putin invites Hamas to Moscow", LocalDate.of(2024, 2, 20), "France 24", null, Language.EN);
-        IndexStats one = new IndexStats(1, 3, Map.of(), Map.of(), null, null, List.of(d1));
-        String w = renderer.welcome(one, Language.EN).get(0);
-        assertThat(w.split("\n•", -1).length - 1).isBetween(2, 3);
-        assertThat(w).contains("Putin invites Hamas to Moscow");
+    void welcomeListsTheExampleQuestionsItIsGivenOrSaysTheArchiveIsEmpty() {
+        List<String> examples = List.of("Who did Russia invite to Moscow?", "What did the report “Putin & Hamas” say?");
+        String w = renderer.welcome(examples, Language.EN).get(0);
+        assertThat(w.split("\n•", -1).length - 1).isEqualTo(2);
+        assertThat(w).contains("Who did Russia invite to Moscow?", "Putin &amp; Hamas");
         assertThat(TelegramHtml.problem(w)).isNull();
-        String ar = renderer.welcome(one, Language.AR).get(0);
-        assertThat(ar).contains("أهلًا", "\u2068Putin invites Hamas to Moscow\u2069");
+        String ar = renderer.welcome(examples, Language.AR).get(0);
+        assertThat(ar).contains("أهلًا", "Who did Russia invite to Moscow?");
+        assertThat(renderer.welcome(List.of(), Language.EN).get(0)).contains("empty");
     }
 
     @Test
