@@ -84,9 +84,21 @@ final class QuestionHandler {
         ctx.refs().put(ref, answer);
         LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());
-        List<String> messages = ctx.renderer().answer(answer, language, readAs);
+        List<String> messages = ctx.renderer().answer(answer, language, readAs, addresses(answer, ctx.core()));
         long chatId = turn.in().chatId();
         turn.send(messages, Keyboards.forAnswer(answer, ref, ctx.texts(), language, ctx.signer(), chatId, turn.in().userId()),
                 messageId -> ctx.sentAnswers().remember(chatId, messageId, ref));
+    }
+
+    /** The web address of each cited article that has one, by document id: its title becomes a link. */
+    private static java.util.Map<String, String> addresses(Answer answer, BotCore core) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (var c : answer.citations()) {
+            if (!out.containsKey(c.docId())) {
+                core.document(c.docId()).map(org.isnad.ingest.Document::url).filter(u -> u != null && !u.isBlank())
+                        .ifPresent(u -> out.put(c.docId(), u));
+            }
+        }
+        return out;
     }
 }

@@ -44,6 +44,14 @@ public final class ReplyRenderer {
 
     /** As {@link #answer(Answer, Language)}; {@code readAs} (nullable) says how a follow-up was read. */
     public List<String> answer(Answer answer, Language language, String readAs) {
+        return answer(answer, language, readAs, Map.of());
+    }
+
+    /**
+     * As {@link #answer(Answer, Language, String)}; {@code urls} gives the article's address by
+     * document id, and a cited title with one is a link to it.
+     */
+    public List<String> answer(Answer answer, Language language, String readAs, Map<String, String> urls) {
         List<MessageSplitter.Block> blocks = new ArrayList<>();
         if (readAs != null) {
             blocks.add(MessageSplitter.Block.markup(texts.html(language, "followup.readAs", Map.of("question", readAs))));
@@ -65,7 +73,8 @@ public final class ReplyRenderer {
         for (Citation c : answer.citations()) {
             blocks.add(MessageSplitter.Block.quote(c.quote(), language));
             // the title once per document: a further quote of the same one gets its number, outlet and date
-            blocks.add(MessageSplitter.Block.markup(c.docId().equals(previousDoc) ? shortCitationLine(c, language) : citationLine(c, language)));
+            blocks.add(MessageSplitter.Block.markup(c.docId().equals(previousDoc) ? shortCitationLine(c, language)
+                    : citationLine(c, language, urls.get(c.docId()))));
             previousDoc = c.docId();
         }
         for (Conflict conflict : answer.conflicts()) {
@@ -81,9 +90,30 @@ public final class ReplyRenderer {
 
     /** "[1] title — outlet, date; speaker", from the {@code citation*} templates. */
     public String citationLine(Citation c, Language language) {
+        return citationLine(c, language, null);
+    }
+
+    /** As {@link #citationLine(Citation, Language)}, the title a link to {@code url} when it is a web address. */
+    String citationLine(Citation c, Language language, String url) {
         // bounded again here: documents indexed before the ingest bound may carry a page-long title
-        return citationLine(c.n(), FieldLimits.bound(nonBlank(c.title(), c.docId()), FieldLimits.TITLE),
-                FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(), FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
+        String title = FieldLimits.bound(nonBlank(c.title(), c.docId()), FieldLimits.TITLE);
+        Object shown = isWebAddress(url)
+                ? new SafeHtml("<a href=\"" + Html.escape(url.strip()) + "\">" + Html.text(title, language) + "</a>") : title;
+        return citationLine("citation", c.n(), shown, FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
+                FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
+    }
+
+    /** Only http(s) addresses become links: a file path or a "javascript:" value stays text. */
+    static boolean isWebAddress(String url) {
+        if (url == null || url.isBlank() || url.length() > FieldLimits.URL) {
+            return false;
+        }
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** "[2] — outlet, date; speaker": a further quote of the document just cited. */
@@ -92,11 +122,7 @@ public final class ReplyRenderer {
                 FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
     }
 
-    private String citationLine(int n, String title, String outlet, String date, String speaker, Language language) {
-        return citationLine("citation", n, title, outlet, date, speaker, language);
-    }
-
-    private String citationLine(String template, int n, String title, String outlet, String date, String speaker, Language language) {
+    private String citationLine(String template, int n, Object title, String outlet, String date, String speaker, Language language) {
         List<String> parts = new ArrayList<>();
         for (String s : new String[] {outlet, date}) {
             if (s != null && !s.isBlank()) {

@@ -42,6 +42,22 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aCitedArticleWithAWebAddressHasItsTitleAsALinkAndNothingElseBecomesOne() {
+        Answer a = answer("en", "Russia invited the factions [1] [2].",
+                List.of(citation(1, "Russia invited all factions", "Talks & \"Moscow\"", "France 24", "2024-02-20", null),
+                        citation(2, "They met on the 26th", "Other", "BBC", "2024-02-21", null)), true);
+        String out = renderer.answer(a, Language.EN, null, java.util.Map.of(
+                "doc-1", "https://www.france24.com/ar/a?x=1&y=2", "doc-2", "javascript:alert(1)")).get(0);
+        assertThat(out).contains("<a href=\"https://www.france24.com/ar/a?x=1&amp;y=2\">Talks &amp; &quot;Moscow&quot;</a>")
+                .contains("[2] Other").doesNotContain("javascript");
+        assertThat(TelegramHtml.problem(out)).isNull();
+        assertThat(ReplyRenderer.isWebAddress("file:///etc/passwd")).isFalse();
+        assertThat(ReplyRenderer.isWebAddress("https://x.org/\"><script>")).isFalse();
+        assertThat(ReplyRenderer.isWebAddress("corpus/sample/a.txt")).isFalse();
+        assertThat(ReplyRenderer.isWebAddress("http://example.org/x")).isTrue();
+    }
+
+    @Test
     void aHugeTitleOutletOrSpeakerStillMakesOneMessage() {
         String huge = "Breaking news ".repeat(300_000); // a 4 MB og:title
         List<String> out = renderer.answer(answer("en", "Russia invited the factions [1].",
