@@ -104,7 +104,7 @@ public final class Isnad implements AutoCloseable {
 
     public synchronized Ingester ingester() {
         if (ingester == null) {
-            ingester = new Ingester(index(), config.ingest().maxDocumentBytes());
+            ingester = new Ingester(index(), config.ingest().maxDocumentBytes(), config.ingest().outletNames());
         }
         return ingester;
     }

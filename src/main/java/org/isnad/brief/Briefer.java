@@ -305,7 +305,10 @@ public final class Briefer {
             b.add(LongPoint.newRangeQuery(Fields.DATE_DAY, from, to), Occur.FILTER);
         }
         if (r.outlet() != null) {
-            b.add(new TermQuery(new Term(Fields.OUTLET, r.outlet())), Occur.FILTER);
+            // any spelling of the outlet (documents indexed before outlet keys match as written)
+            b.add(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.OUTLET_KEY, org.isnad.text.OutletNames.key(r.outlet()))), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.OUTLET, r.outlet())), Occur.SHOULD).build(), Occur.FILTER);
         }
         return b.build();
     }

@@ -50,10 +50,20 @@ public record IsnadConfig(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse, Watch watch) {
+    public record Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse, Watch watch,
+                         java.util.Map<String, List<String>> outlets) {
 
         public Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse) {
-            this(maxDocumentBytes, bundledSampleOnFirstUse, null);
+            this(maxDocumentBytes, bundledSampleOnFirstUse, null, null);
+        }
+
+        public Ingest(long maxDocumentBytes, boolean bundledSampleOnFirstUse, Watch watch) {
+            this(maxDocumentBytes, bundledSampleOnFirstUse, watch, null);
+        }
+
+        /** The outlet alias table ({@code ingest.outlets}): each canonical name with its other spellings. */
+        public org.isnad.text.OutletNames outletNames() {
+            return new org.isnad.text.OutletNames(outlets);
         }
 
         /** The watch to keep, never null: none configured is no folders, and feeds polled every five minutes. */

@@ -23,6 +23,7 @@ public final class Fields {
     public static final String DATE = "date";            // stored ISO string
     public static final String DATE_DAY = "date_day";    // LongPoint + doc values: epoch day, for filters and sorting
     public static final String OUTLET = "outlet";        // exact, stored
+    public static final String OUTLET_KEY = "outlet_key"; // OutletNames.key of the outlet, exact: what filters match
     public static final String URL = "url";
     public static final String LANG = "lang";            // "ar" | "en" | "other", exact, stored
     public static final String TEXT = "text";            // stored body

@@ -167,6 +167,7 @@ public final class IsnadIndex implements Closeable {
         e.add(new StringField(Fields.OWNER, d.id(), Field.Store.YES));
         if (d.outlet() != null) {
             e.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.NO));
+            e.add(new StringField(Fields.OUTLET_KEY, org.isnad.text.OutletNames.key(d.outlet()), Field.Store.NO));
         }
         if (d.date() != null) {
             e.add(new LongPoint(Fields.DATE_DAY, d.date().toEpochDay()));
@@ -196,6 +197,7 @@ public final class IsnadIndex implements Closeable {
         }
         if (d.outlet() != null) {
             e.add(new StringField(Fields.OUTLET, d.outlet(), Field.Store.YES));
+            e.add(new StringField(Fields.OUTLET_KEY, org.isnad.text.OutletNames.key(d.outlet()), Field.Store.NO));
         }
         if (d.url() != null) {
             e.add(new StoredField(Fields.URL, d.url()));
@@ -365,13 +367,20 @@ public final class IsnadIndex implements Closeable {
             List<DocInfo> infos = new ArrayList<>();
             StoredFields stored = s.storedFields();
             Set<String> fields = Set.of(Fields.OWNER, Fields.TITLE, Fields.DATE, Fields.OUTLET, Fields.URL, Fields.LANG);
+            // spellings of one outlet count as one, under its most frequent spelling
+            Map<String, Map<String, Integer>> spellings = new java.util.HashMap<>();
             for (ScoreDoc sd : all(s, docsOnly(null))) {
                 DocInfo info = toInfo(stored.document(sd.doc, fields));
                 infos.add(info);
                 languages.merge(info.language().code(), 1, Integer::sum);
                 if (info.outlet() != null) {
-                    outlets.merge(info.outlet(), 1, Integer::sum);
+                    spellings.computeIfAbsent(org.isnad.text.OutletNames.key(info.outlet()), k -> new TreeMap<>())
+                            .merge(info.outlet(), 1, Integer::sum);
                 }
+            }
+            for (Map<String, Integer> forms : spellings.values()) {
+                String shown = forms.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                outlets.put(shown, forms.values().stream().mapToInt(Integer::intValue).sum());
             }
             LocalDate first = infos.stream().map(DocInfo::date).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(null);
             LocalDate last = infos.stream().map(DocInfo::date).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);

@@ -42,6 +42,7 @@ public final class Ingester {
 
     private final IsnadIndex index;
     private final long maxDocumentBytes;
+    private final org.isnad.text.OutletNames outlets;
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final LanguageDetector languages = new LanguageDetector();
     private final DateParser dates = new DateParser();
@@ -52,8 +53,14 @@ public final class Ingester {
     private final Sidecars sidecars = new Sidecars();
 
     public Ingester(IsnadIndex index, long maxDocumentBytes) {
+        this(index, maxDocumentBytes, org.isnad.text.OutletNames.none());
+    }
+
+    /** @param outlets the outlet alias table: each document's outlet is stored under its one name */
+    public Ingester(IsnadIndex index, long maxDocumentBytes, org.isnad.text.OutletNames outlets) {
         this.index = index;
         this.maxDocumentBytes = maxDocumentBytes;
+        this.outlets = outlets;
     }
 
     /** Ingests files and folders (walked recursively; files of other types in folders are ignored). */
@@ -117,7 +124,7 @@ public final class Ingester {
         }
         var date = raw.date() == null ? null : dates.parse(raw.date()).orElse(null);
         String title = FieldLimits.bound(raw.title() != null ? raw.title() : firstWords(raw.text()), FieldLimits.TITLE);
-        String outlet = FieldLimits.bound(raw.outlet(), FieldLimits.OUTLET);
+        String outlet = outlets.canonical(FieldLimits.bound(raw.outlet(), FieldLimits.OUTLET));
         String url = raw.url() == null || raw.url().length() > FieldLimits.URL ? null : raw.url().strip();
         String hash = hash(id, title, date == null ? "" : date.toString(), outlet, url, lang.code(), raw.text());
         return new Document(id, title, date, outlet, url, lang, raw.text(), hash, source);
