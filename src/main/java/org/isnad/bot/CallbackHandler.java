@@ -1,12 +1,16 @@
 package org.isnad.bot;
 
+import java.util.List;
 import java.util.Optional;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
 import org.isnad.ingest.Document;
 import org.isnad.text.Language;
 
-/** A button press: "Source [n]" shows the quote in its paragraph; 👍/👎 is recorded and acknowledged. */
+/**
+ * A button press: "Source [n]" shows the quote in its paragraph, with Back / Next to the paragraphs
+ * around it (the view edited in place); 👍/👎 is recorded and acknowledged.
+ */
 final class CallbackHandler {
 
     /**
@@ -63,7 +67,27 @@ final class CallbackHandler {
             return;
         }
         Language language = ReplyRenderer.replyLanguage(answer.get(), turn.language());
+        int shift = d.kind() == CallbackData.Kind.PASSAGE ? d.shift() : 0;
+        Optional<ReplyRenderer.SourceView> view = turn.ctx().renderer().sourceView(citation.get(), doc.get(), language, shift);
+        if (view.isEmpty()) {
+            turn.answerCallback("source.noMore");
+            return;
+        }
         turn.answerCallback(null);
-        turn.send(turn.ctx().renderer().source(citation.get(), doc.get(), language), null);
+        var keyboard = Keyboards.forSource(d.ref(), d.n(), shift, view.get().hasBefore(), view.get().hasAfter(),
+                turn.ctx().texts(), language, turn.ctx().signer(), turn.in().chatId());
+        Integer messageId = turn.in().messageId();
+        if (d.kind() == CallbackData.Kind.PASSAGE && messageId != null) {
+            // Back / Next edit the view in place: one message per source, however far one reads
+            var edit = org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText.builder()
+                    .chatId(String.valueOf(turn.in().chatId())).messageId(messageId).text(view.get().text()).parseMode("HTML")
+                    .linkPreviewOptions(org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions.builder().isDisabled(true).build());
+            if (keyboard != null) {
+                edit.replyMarkup(keyboard);
+            }
+            turn.ctx().sender().send(turn.in().chatId(), edit.build());
+            return;
+        }
+        turn.send(List.of(view.get().text()), keyboard);
     }
 }

@@ -59,6 +59,22 @@ final class Keyboards {
         return new InlineKeyboardMarkup(rows);
     }
 
+    /**
+     * Under Source [n]'s view: ‹ Back and Next › to the paragraph before and after the one shown
+     * ({@code shift} from the quote's), each only where there is one.
+     */
+    static InlineKeyboardMarkup forSource(long ref, int n, int shift, boolean hasBefore, boolean hasAfter, BotTexts texts,
+                                          Language language, ButtonSigner signer, long chatId) {
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        if (hasBefore) {
+            row.add(button(texts.plain(language, "button.back", Map.of()), CallbackData.passage(ref, n, shift - 1), signer, chatId, 0));
+        }
+        if (hasAfter) {
+            row.add(button(texts.plain(language, "button.next", Map.of()), CallbackData.passage(ref, n, shift + 1), signer, chatId, 0));
+        }
+        return row.isEmpty() ? null : new InlineKeyboardMarkup(List.of(row));
+    }
+
     private static InlineKeyboardButton button(String label, CallbackData data, ButtonSigner signer, long chatId, long userId) {
         return InlineKeyboardButton.builder().text(label).callbackData(data.encode(signer, chatId, userId)).build();
     }

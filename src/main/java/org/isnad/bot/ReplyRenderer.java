@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
@@ -142,38 +143,88 @@ public final class ReplyRenderer {
 
     /** The quote shown within its paragraph, the quote in bold, with title, outlet and date. */
     public List<String> source(Citation c, Document doc, Language language) {
+        return List.of(sourceView(c, doc, language, 0).orElseThrow().text());
+    }
+
+    /**
+     * Source [n]'s view, one message: the paragraph {@code shift} paragraphs from the quote's (0: the
+     * quote's own, the quote in bold), under the title (a link when the article has a web address),
+     * outlet and date; and whether there is a paragraph before and after it. Empty past either end.
+     */
+    public Optional<SourceView> sourceView(Citation c, Document doc, Language language, int shift) {
         String text = doc.text();
         int start = Math.max(0, Math.min(c.start(), text.length()));
         int end = Math.max(start, Math.min(c.end(), text.length()));
-        int from = text.lastIndexOf('\n', Math.max(0, start - 1));
-        from = from < 0 ? 0 : from + 1;
-        int to = text.indexOf('\n', end);
-        to = to < 0 ? text.length() : to;
-        if (start < from) {
-            from = start;
+        List<int[]> paragraphs = paragraphs(text);
+        int own = 0;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (paragraphs.get(i)[0] <= start) {
+                own = i;
+            }
+        }
+        int at = own + shift;
+        if (paragraphs.isEmpty() || at < 0 || at >= paragraphs.size()) {
+            return Optional.empty();
+        }
+        int from = paragraphs.get(at)[0];
+        int to = paragraphs.get(at)[1];
+        boolean quoted = shift == 0;
+        if (quoted) {
+            from = Math.min(from, start);
+            to = Math.max(to, end);
         }
         Language paragraphLanguage = Html.isRtl(text.substring(from, to)) ? Language.AR : Language.EN;
-        String paragraph = Html.escape(text.substring(from, start)) + "<b>" + Html.escape(text.substring(start, end))
-                + "</b>" + Html.escape(text.substring(end, to));
+        String paragraph = quoted
+                ? Html.escape(text.substring(from, start)) + "<b>" + Html.escape(text.substring(start, end)) + "</b>" + Html.escape(text.substring(end, to))
+                : Html.escape(text.substring(from, to));
         if (Html.isRtl(paragraphLanguage) != Html.isRtl(language)) {
             paragraph = Html.FSI + paragraph + Html.PDI;
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("n", c.n());
-        v.put("title", FieldLimits.bound(nonBlank(doc.title(), doc.id()), FieldLimits.TITLE));
+        String title = FieldLimits.bound(nonBlank(doc.title(), doc.id()), FieldLimits.TITLE);
+        v.put("title", isWebAddress(doc.url())
+                ? new SafeHtml("<a href=\"" + Html.escape(doc.url().strip()) + "\">" + Html.text(title, language) + "</a>") : title);
         v.put("outlet", nonBlank(doc.outlet(), ""));
         v.put("date", doc.date() == null ? "" : doc.date().toString());
-        v.put("url", nonBlank(doc.url(), ""));
         String header = texts.html(language, "source.header", v);
-        List<MessageSplitter.Block> blocks = new ArrayList<>();
-        blocks.add(MessageSplitter.Block.markup(header));
-        MessageSplitter.Block body = MessageSplitter.Block.markup("<blockquote>" + paragraph + "</blockquote>");
-        if (Html.parsedLength(body.markup()) > MessageSplitter.LIMIT - Html.parsedLength(header) - 2) {
-            // A very long paragraph: show the quote alone, in bold, rather than cut the markup.
-            body = MessageSplitter.Block.markup("<blockquote><b>" + Html.text(c.quote(), language) + "</b></blockquote>");
+        String body = "<blockquote>" + paragraph + "</blockquote>";
+        int room = MessageSplitter.LIMIT - Html.parsedLength(header) - 2;
+        if (Html.parsedLength(body) > room) {
+            // A very long paragraph: the quote alone, in bold, rather than cut markup; another
+            // paragraph cut at a word, marked as cut (it is context, not a quotation)
+            body = quoted ? "<blockquote><b>" + Html.text(c.quote(), language) + "</b></blockquote>"
+                    : "<blockquote>" + Html.text(cut(text.substring(from, to), room - 10), language) + "</blockquote>";
         }
-        blocks.add(body);
-        return splitter.split(blocks, BLOCK_SEPARATOR);
+        return Optional.of(new SourceView(header + BLOCK_SEPARATOR + body, at > 0, at + 1 < paragraphs.size()));
+    }
+
+    /** One Source view: the message text, and whether Back and Next have somewhere to go. */
+    public record SourceView(String text, boolean hasBefore, boolean hasAfter) {}
+
+    /** The non-blank lines of a document's text, as [start, end) offsets. */
+    private static List<int[]> paragraphs(String text) {
+        List<int[]> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int to = text.indexOf('\n', from);
+            if (to < 0) {
+                to = text.length();
+            }
+            if (!text.substring(from, to).isBlank()) {
+                out.add(new int[] {from, to});
+            }
+            from = to + 1;
+        }
+        return out;
+    }
+
+    private static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int at = s.lastIndexOf(' ', Math.max(0, max - 1));
+        return s.substring(0, at > max / 2 ? at : max - 1) + "…";
     }
 
     /** /sources: document count, outlets, date range, latest titles. */

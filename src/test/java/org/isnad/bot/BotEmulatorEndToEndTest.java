@@ -248,6 +248,66 @@ class BotEmulatorEndToEndTest {
     }
 
     @Test
+    void theSourceViewMovesBackAndNextThroughTheArticleByEditingItself() throws Exception {
+        say(213, "من دعت روسيا إلى موسكو؟", "ar");
+        JsonNode answer = replies(213, 1).get(0);
+        String src = answer.path("message").path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        press(213, answer.path("messageId").asInt(), src);
+        JsonNode source = replies(213, 1).get(0);
+        String first = source.path("message").path("text").asText();
+        assertThat(first).contains("<b>");
+        String next = button(source.path("message"), "التالي");
+        assertThat(next).as("a Next button under " + source).startsWith("pg:");
+        int viewId = source.path("messageId").asInt();
+        press(213, viewId, next);
+        JsonNode edited = awaitEdit(viewId, first);
+        String moved = edited.path("text").asText();
+        assertThat(moved).contains("المصدر [1]");
+        assertThat(moved.substring(moved.indexOf("<blockquote>"))).as("the next paragraph, not the quote's").doesNotContain("<b>");
+        assertThat(first.substring(first.indexOf("<blockquote>"))).contains("<b>");
+        assertThat(TelegramHtml.problem(moved)).isNull();
+        // nothing new was sent to the chat: the view was edited in place
+        assertThat(replies(213, 0)).isEmpty();
+        // and Back returns to the quote's paragraph, bold again
+        String back = button(edited, "السابق");
+        assertThat(back).startsWith("pg:");
+        press(213, viewId, back);
+        assertThat(awaitEdit(viewId, moved).path("text").asText()).isEqualTo(first);
+    }
+
+    /** The bot's message {@code messageId} once its text is no longer {@code before}, waiting up to 5 s. */
+    private JsonNode awaitEdit(int messageId, String before) throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (JsonNode u : emulator.post("/getUpdatesHistory", Map.of("token", BotFixture.TOKEN)).path("result")) {
+                if (u.path("messageId").asInt() == messageId && u.has("message")
+                        && !u.path("message").path("text").asText().equals(before)) {
+                    return u.path("message");
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("message " + messageId + " was not edited");
+    }
+
+    private void press(long chat, int messageId, String data) throws Exception {
+        emulator.post("/sendCallback", Map.of("botToken", BotFixture.TOKEN, "from", from(chat, "ar"),
+                "message", Map.of("message_id", messageId, "date", date++, "chat", Map.of("id", chat, "type", "private")),
+                "data", data));
+    }
+
+    private static String button(JsonNode message, String label) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.path("text").asText().equals(label)) {
+                    return b.path("callback_data").asText();
+                }
+            }
+        }
+        return "";
+    }
+
+    @Test
     void aGroupMessageWithoutAMentionIsIgnored() throws Exception {
         emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(205, "en"),
                 "chat", Map.of("id", -900, "type", "group", "title", "G"), "date", date++, "text", "Who did Russia invite to Moscow?"));
