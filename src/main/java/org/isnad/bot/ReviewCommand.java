@@ -22,8 +22,32 @@ final class ReviewCommand implements Command {
                 ? null : review.link();
         if (url == null) {
             turn.say("review.unconfigured");
-        } else {
-            turn.say("review.link", Map.of("url", url));
+            return;
         }
+        String text = turn.ctx().texts().html(turn.language(), "review.link", Map.of("url", url));
+        turn.send(java.util.List.of(text), buttonFor(url, turn));
+    }
+
+    /**
+     * "Open the review page" as a button, where Telegram accepts the address as one: http(s) to a
+     * host that is not this machine's loopback (the Bot API refuses those buttons, and the message
+     * with them); otherwise the address in the text alone.
+     */
+    private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup buttonFor(String url, Turn turn) {
+        try {
+            java.net.URI u = java.net.URI.create(url);
+            boolean web = "https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme());
+            String host = u.getHost() == null ? "" : u.getHost();
+            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+            if (!web || host.isEmpty() || loopback) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        var button = org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton.builder()
+                .text(turn.ctx().texts().plain(turn.language(), "button.review", Map.of())).url(url).build();
+        return new org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup(
+                java.util.List.of(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow(button)));
     }
 }

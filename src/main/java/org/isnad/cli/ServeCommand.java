@@ -31,7 +31,11 @@ final class ServeCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             ReviewServer review = startReviewPage(isnad, config);
             org.isnad.feeds.ArchiveWatch watch = startWatch(isnad, config);
-            try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults())) {
+            // /review gives the address the page really runs on (the port may differ from the configured one)
+            IsnadConfig botConfig = review == null || hasPublicUrl(config) ? config : config.withReview(new IsnadConfig.Review(
+                    review.port(), config.review().bind(), config.review().token(), review.url().toString(),
+                    config.review().trustedProxies()));
+            try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), botConfig, token, BotServer.Options.defaults())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     if (watch != null) {
                         watch.close();
@@ -65,6 +69,10 @@ final class ServeCommand implements Callable<Integer> {
         System.err.println("isnad: keeping " + watching.folders().size() + " folder(s) and "
                 + isnad.feeds().list().all().size() + " feed(s) up to date every " + watching.intervalSeconds() + " s");
         return watch;
+    }
+
+    private static boolean hasPublicUrl(IsnadConfig config) {
+        return config.review() != null && config.review().publicUrl() != null && !config.review().publicUrl().isBlank();
     }
 
     /** The moderators' review page beside the bot, when a moderator token is configured; null otherwise. */

@@ -134,8 +134,30 @@ class BotConversationTest {
                 api.userSends(20, 20, "/review", "en");
                 api.awaitSent(1, 10_000);
                 assertThat(last(api, 20)).contains("http://127.0.0.1:8099/review").doesNotContain("not configured");
+                // a loopback address is no button Telegram accepts: the link is in the text alone
+                var sent = api.sentTo(20);
+                assertThat(sent.get(sent.size() - 1).replyMarkup() == null || sent.get(sent.size() - 1).replyMarkup().isNull()
+                        || sent.get(sent.size() - 1).replyMarkup().isMissingNode()).isTrue();
             }
             assertThat(r.served()).isFalse();
+        }
+    }
+
+    @Test
+    void reviewGivesThePublicAddressAsAButton() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            IsnadConfig base = BotFixture.withTelegram(BotFixture.config(data, api.url()), 20, List.of(), List.of(20L));
+            IsnadConfig config = base.withReview(new IsnadConfig.Review(8099, "127.0.0.1", "secret",
+                    "https://review.newsroom.example/review", List.of()));
+            try (BotServer bot = BotFixture.start(new StubCore(), config, BotFixture.fastOptions())) {
+                api.userSends(20, 20, "/review", "en");
+                api.awaitSent(1, 10_000);
+                var sent = api.sentTo(20);
+                var reply = sent.get(sent.size() - 1);
+                assertThat(reply.text()).contains("https://review.newsroom.example/review");
+                assertThat(reply.replyMarkup().toString()).contains("\"url\":\"https://review.newsroom.example/review\"",
+                        "Open the review page");
+            }
         }
     }
 
