@@ -34,7 +34,11 @@ final class BriefCommand implements Command {
         }
         String topic = turn.in().text() == null ? "" : turn.in().text().strip();
         BriefRequest request;
-        if (topic.isEmpty() && turn.in().replyTo() != null) {
+        if (topic.isEmpty() && turn.in().replyTo() == null) {
+            turn.say("brief.usage"); // how to ask in Telegram (the briefer's own message is the CLI's)
+            return;
+        }
+        if (topic.isEmpty()) {
             Optional<List<String>> docs = answerDocuments(turn);
             if (docs.isEmpty()) {
                 return;

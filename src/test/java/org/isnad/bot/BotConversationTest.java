@@ -116,6 +116,11 @@ class BotConversationTest {
                 api.userSends(31, 31, "/review", "en");
                 api.userSends(20, 20, "/review", "en");
                 api.awaitSent(4, 10_000);
+                api.userSends(10, 10, "/brief", "en");
+                api.awaitSent(5, 10_000);
+                assertThat(last(api, 10)).contains("/brief Moscow talks", "as a reply").doesNotContain("isnad brief");
+                api.userSends(10, 10, "/brief Moscow talks", "en");
+                api.awaitSent(6, 10_000);
                 assertThat(last(api, 30)).contains("for newsroom staff");
                 assertThat(last(api, 10)).contains("not available yet");
                 assertThat(last(api, 31)).contains("for moderators");
