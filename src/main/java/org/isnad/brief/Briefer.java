@@ -140,8 +140,73 @@ public final class Briefer {
             g.arabic().forEach(topicTerms::addAll);
             g.english().forEach(topicTerms::addAll);
         }
-        List<CandidateSentence> pool = candidates.build(hits, topicTerms);
+        List<CandidateSentence> pool = about(question, candidates.build(hits, topicTerms));
         return compose(request.subject(), shown, pool, true, lang, t0, List.of());
+    }
+
+    /**
+     * The share of a topic's words (weighted by rarity, as the answers weigh them) a point's sentence and its
+     * article's title must hold between them: the standard the answers use, so that "Peru capital"
+     * is not briefed with eight match reports that name Peru. A topic of one or two words needs them
+     * all.
+     */
+    static final double TOPIC_COVER = 0.6;
+
+    /** The candidates whose sentence, with its article's title, is about the whole topic (see {@link #TOPIC_COVER}). */
+    private List<CandidateSentence> about(Question topic, List<CandidateSentence> pool) {
+        if (topic.groups().isEmpty()) {
+            return pool;
+        }
+        Map<Language, Map<TermGroup, Double>> weights = new HashMap<>();
+        Map<String, Set<String>> titles = new HashMap<>();
+        List<CandidateSentence> out = new ArrayList<>();
+        for (CandidateSentence c : pool) {
+            Set<String> terms = new HashSet<>(c.terms().keySet());
+            terms.addAll(titles.computeIfAbsent(c.doc().id(), id -> c.doc().title() == null ? Set.of()
+                    : new HashSet<>(index.analyzers().terms(Analyzers.bodyField(c.doc().language()), c.doc().title()))));
+            Map<TermGroup, Double> w = weights.computeIfAbsent(c.doc().language(), l -> rarityWeights(topic, l));
+            double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
+            double covered = 0;
+            int missing = 0;
+            for (var g : w.entrySet()) {
+                if (g.getKey().matches(terms)) {
+                    covered += g.getValue();
+                } else {
+                    missing++;
+                }
+            }
+            boolean enough = w.size() <= 2 ? missing == 0 && !w.isEmpty() : total > 0 && covered / total >= TOPIC_COVER;
+            if (enough) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each topic group's weight times how rare it is in {@code language}'s documents (its most common
+     * alternative's rarest word), so that the name that sets a topic apart ("Salah" in "Salah
+     * Liverpool injury") weighs more than the words many reports share.
+     */
+    private Map<TermGroup, Double> rarityWeights(Question topic, Language language) {
+        String field = Analyzers.bodyField(language);
+        Map<TermGroup, Double> out = new HashMap<>();
+        for (TermGroup g : topic.groups()) {
+            List<List<String>> alternatives = language == Language.AR ? g.arabic() : g.english();
+            if (alternatives.isEmpty() && !g.entity()) {
+                continue; // a word with no translation into the article's language cannot be expected there
+            }
+            double idf = Double.NaN;
+            for (List<String> alt : alternatives) {
+                double rarest = 0;
+                for (String term : alt) {
+                    rarest = Math.max(rarest, index.idf(field, term));
+                }
+                idf = Double.isNaN(idf) ? rarest : Math.min(idf, rarest);
+            }
+            out.put(g, g.weight() * (Double.isNaN(idf) ? 1.0 : Math.max(idf, 0.05)));
+        }
+        return out;
     }
 
     private Briefing onDocuments(BriefRequest request, long t0) {
@@ -209,7 +274,7 @@ public final class Briefer {
         String periodText = periodText(period, t, lang);
         List<KeyFactsFinder.Source> factSources = pool.stream()
                 .filter(CandidateSentence::onTopic)
-                .map(c -> new KeyFactsFinder.Source(c.doc().id(), c.text(), c.doc().language(), c.sentence().speaker()))
+                .map(c -> new KeyFactsFinder.Source(c.doc().id(), c.text(), c.doc().language(), c.sentence().speaker(), c.doc().outlet()))
                 .toList();
         KeyFactsFinder.WhoWhere ww = facts.find(factSources, lang, topicMode ? topicOrTitle : null);
         String headline;

@@ -50,7 +50,12 @@ final class KeyFactsFinder {
     }
 
     /** A sentence to read, with its language and speaker (nullable). */
-    record Source(String docId, String text, Language language, String speaker) {}
+    record Source(String docId, String text, Language language, String speaker, String outlet) {
+
+        Source(String docId, String text, Language language, String speaker) {
+            this(docId, text, language, speaker, null);
+        }
+    }
 
     record WhoWhere(List<String> who, List<String> where) {}
 
@@ -86,6 +91,11 @@ final class KeyFactsFinder {
         }
         // A name found only by a cue (not in the gazetteer, not a speaker) must recur to count: cues misfire.
         who.entrySet().removeIf(e -> !known.contains(e.getKey()) && e.getValue() < 2);
+        // The outlet that reported a sentence is not who it is about ("BBC", "France 24")
+        Set<String> outlets = new java.util.HashSet<>();
+        sentences.stream().map(Source::outlet).filter(o -> o != null && !o.isBlank())
+                .forEach(o -> outlets.add(org.isnad.text.OutletNames.key(o)));
+        who.keySet().removeIf(name -> isOutlet(name, outlets));
         if (topic != null) {
             List<String> topicWords = NameTokens.fold(topic);
             who.keySet().removeIf(name -> NameTokens.fold(name).equals(topicWords) || isDemonym(name));
@@ -118,6 +128,12 @@ final class KeyFactsFinder {
             }
         }
         return names;
+    }
+
+    /** A name that is an outlet, or the start of one ("BBC" of "BBC News"). */
+    private static boolean isOutlet(String name, Set<String> outletKeys) {
+        String key = org.isnad.text.OutletNames.key(name);
+        return !key.isEmpty() && outletKeys.stream().anyMatch(o -> o.equals(key) || o.startsWith(key));
     }
 
     /** "British", "Russian", "Chinese": adjectives of nationality, not actors. */
