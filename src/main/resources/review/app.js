@@ -51,6 +51,12 @@
     document.getElementById('c-unreviewed').textContent = c.unreviewed;
   }
 
+  function snippet(text, max) {
+    if (!text) return '';
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length <= max ? t : t.substring(0, max - 1) + '…';
+  }
+
   function when(iso) { return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : ''; }
 
   // ------------------------------------------------------------------ list
@@ -89,6 +95,9 @@
         el('td', { text: e.door + (e.kind === 'briefing' ? ' · briefing' : '') }),
         el('td', { text: e.language || '' }),
         el('td', { className: 'question', dir: 'auto', text: e.question }),
+        el('td', { className: 'snippet' },
+          el('div', { className: 'answer-snippet', dir: 'auto', text: snippet(e.directLine || e.answerStart, 120) }),
+          e.firstQuote ? el('div', { className: 'quote-snippet', dir: 'auto', text: '«' + snippet(e.firstQuote, 120) + '»' }) : ''),
         el('td', { text: e.answered ? 'yes' : 'no' }),
         el('td', { className: 'feedback', text: e.feedback ? FEEDBACK[e.feedback] : '' }),
         el('td', { className: 'state state-' + e.state, text: e.state }));
@@ -98,7 +107,7 @@
       tbody.append(row);
     }
     if (body.entries.length === 0) {
-      tbody.append(el('tr', { className: 'empty' }, el('td', { colspan: '8', text: 'No entries match.' })));
+      tbody.append(el('tr', { className: 'empty' }, el('td', { colspan: '9', text: 'No entries match.' })));
     }
     document.getElementById('page-info').textContent =
       'Page ' + body.page + ' of ' + body.pages + ' (' + body.total + ' entries)';
@@ -143,7 +152,8 @@
     document.getElementById('d-reviewed').textContent =
       e.reviewedAt ? '— by ' + (e.moderator || '?') + ', ' + when(e.reviewedAt) : '';
     document.getElementById('d-note').value = e.note || '';
-    for (const b of document.querySelectorAll('#state-buttons button')) {
+    document.getElementById('next-unreviewed').addEventListener('click', () => nextUnreviewed().catch((err) => showMessage(err.message)));
+  for (const b of document.querySelectorAll('#state-buttons button')) {
       b.classList.toggle('current', b.dataset.state === e.state);
     }
   }
@@ -160,6 +170,7 @@
       e.feedback ? 'feedback ' + FEEDBACK[e.feedback] + (e.feedbackReason ? ' (' + e.feedbackReason + ')' : '') : 'no feedback'].filter(Boolean).join(' · ');
     document.getElementById('d-question').textContent = e.question;
     document.getElementById('d-direct').textContent = e.direct ? e.direct.text : '';
+    document.getElementById('d-direct').hidden = !(e.direct && e.direct.text); // no empty box for an answer without a line
     document.getElementById('d-direct-parts').replaceChildren(...(e.direct ? e.direct.parts : [])
       .filter(p => p.source)
       .map(p => el('li', { dir: 'auto', text: p.part + ': ' + p.text + ' ← «' + p.source.text + '» [' + p.source.citation + '] '
@@ -174,7 +185,20 @@
         conflicts.append(el('p', { dir: 'auto', text: c.about + ' [' + c.citations.join(', ') + ']: ' + (c.note || '') }));
       }
     }
+    const candidates = document.getElementById('d-candidates');
+    candidates.replaceChildren(...(e.candidates || []).map((c, i) => el('li', { dir: 'auto',
+      text: c.docId + ' · characters ' + c.start + '–' + c.end + ' · score ' + (Math.round(c.score * 100) / 100)
+        + (e.citations.some(q => q.docId === c.docId) ? ' · cited' : '') })));
+    document.getElementById('d-candidates-none').hidden = (e.candidates || []).length > 0;
     showState(e);
+  }
+
+  /** The newest unreviewed entry other than the one shown, or a message when none is left. */
+  async function nextUnreviewed() {
+    const body = await api('/entries?state=unreviewed&size=2&counters=false');
+    const next = body.entries.find(x => !currentEntry || x.id !== currentEntry.id);
+    if (next) location.hash = '#/entry/' + next.id;
+    else showMessage('Nothing left to review.');
   }
 
   async function setState(state) {
@@ -186,6 +210,7 @@
     currentEntry = Object.assign(currentEntry, e);
     showState(e);
     showMessage('');
+    showCounters(await api('/counters')); // the verdict changes what is left to review
   }
 
   // ------------------------------------------------------------------ wiring
@@ -212,6 +237,7 @@
   document.getElementById('filters').addEventListener('reset', () => setTimeout(() => goToList(new URLSearchParams()), 0));
   document.getElementById('prev').addEventListener('click', () => changePage(-1));
   document.getElementById('next').addEventListener('click', () => changePage(1));
+  document.getElementById('next-unreviewed').addEventListener('click', () => nextUnreviewed().catch((err) => showMessage(err.message)));
   for (const b of document.querySelectorAll('#state-buttons button')) {
     b.addEventListener('click', () => setState(b.dataset.state).catch((err) => showMessage(err.message)));
   }

@@ -358,7 +358,8 @@ public final class AuditLog implements AutoCloseable {
         Where where = Where.of(filter);
         String select = """
                 SELECT id, at, door, kind, language, substr(question, 1, 300) AS q, answered, substr(answer, 1, 240) AS a,
-                       json_array_length(citations) AS nc, mode, latency_ms, feedback, state, moderator
+                       json_array_length(citations) AS nc, mode, latency_ms, feedback, state, moderator,
+                       substr(json_extract(citations, '$[0].quote'), 1, 200) AS fq, substr(json_extract(direct, '$.text'), 1, 200) AS dl
                 FROM answers""" + where.sql + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?";
         synchronized (readLock) {
             ensureOpen();
@@ -530,7 +531,9 @@ public final class AuditLog implements AutoCloseable {
                 rs.getLong("latency_ms"),
                 feedbackOf(rs.getString("feedback")),
                 ModerationState.fromCode(rs.getString("state")),
-                rs.getString("moderator"));
+                rs.getString("moderator"),
+                rs.getString("fq"),
+                rs.getString("dl"));
     }
 
     private LogEntry entry(ResultSet rs) throws SQLException {

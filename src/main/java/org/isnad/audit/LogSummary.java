@@ -2,7 +2,11 @@ package org.isnad.audit;
 
 import java.time.Instant;
 
-/** A list row: what the moderators' list and {@code isnad log list} show, without the citations' bodies. */
+/**
+ * A list row: what the moderators' list and {@code isnad log list} show, without the citations' bodies:
+ * the start of the answer, of its first quote ({@code firstQuote}) and of its direct line
+ * ({@code directLine}), each null when the entry has none.
+ */
 public record LogSummary(
         long id,
         Instant at,
@@ -17,4 +21,6 @@ public record LogSummary(
         long latencyMs,
         Feedback feedback,
         ModerationState state,
-        String moderator) {}
+        String moderator,
+        String firstQuote,
+        String directLine) {}

@@ -172,6 +172,31 @@ class ReviewBrowserTest {
     }
 
     @Test
+    void theListShowsTheAnswerAndFirstQuoteAndAVerdictLeadsToTheNextUnreviewed() throws Exception {
+        browser.get(url("/review"));
+        signIn(TOKEN);
+        wait.until(d -> rows().size() == 4);
+        WebElement english = rows().stream().filter(r -> r.getAttribute("data-id").equals(Long.toString(downEnglish))).findFirst().orElseThrow();
+        assertThat(english.findElement(By.className("answer-snippet")).getText()).contains("Russia invited the Palestinian factions");
+        assertThat(english.findElement(By.className("quote-snippet")).getText()).contains(QUOTE.substring(0, 20));
+
+        // An entry shows what Isnad could have cited
+        english.findElement(By.className("open")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("d-question"), "Who was invited to Moscow?"));
+        assertThat(browser.findElements(By.cssSelector("#d-candidates li"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#d-candidates li")).getText()).contains(Answers.DOC_ID, "14–110", "cited");
+
+        // A verdict refreshes the counters at once; "Next unreviewed" opens another entry still to review
+        browser.findElement(By.cssSelector("#state-buttons button[data-state='ok']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("c-unreviewed"), "3"));
+        browser.findElement(By.id("next-unreviewed")).click();
+        wait.until(d -> !d.findElement(By.id("d-id")).getText().equals(Long.toString(downEnglish)));
+        wait.until(ExpectedConditions.textToBe(By.id("entry-state"), "unreviewed"));
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "review-next-unreviewed.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void arabicRunsRightToLeftEnglishLeftToRightAndMarkupShowsAsText() {
         browser.get(url("/review"));
         signIn(TOKEN);
