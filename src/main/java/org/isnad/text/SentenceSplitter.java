@@ -43,6 +43,9 @@ public final class SentenceSplitter {
             return out;
         }
         int n = text.length();
+        // A transcript has turns; one line opening with "X:" in a report is a kicker or a headline
+        // ("مونديال روسيا: …"), not someone speaking: labels count only when two lines carry one.
+        boolean transcript = turnLines(text, 2) >= 2;
         int paragraph = 0;
         int i = 0;
         while (i < n) {
@@ -51,7 +54,7 @@ public final class SentenceSplitter {
                 lineEnd = n;
             }
             if (!isBlank(text, i, lineEnd)) {
-                SpeakerTurns.Turn turn = SpeakerTurns.turnAt(text, i, lineEnd);
+                SpeakerTurns.Turn turn = transcript ? SpeakerTurns.turnAt(text, i, lineEnd) : null;
                 int from = turn == null ? i : turn.bodyStart();
                 splitLine(text, from, lineEnd, paragraph, turn == null ? null : turn.name(), out);
                 paragraph++;
@@ -59,6 +62,23 @@ public final class SentenceSplitter {
             i = lineEnd + 1;
         }
         return out;
+    }
+
+    /** How many lines of {@code text} open with a turn label, counting up to {@code enough}. */
+    private static int turnLines(String text, int enough) {
+        int found = 0;
+        int i = 0;
+        while (i < text.length() && found < enough) {
+            int lineEnd = text.indexOf('\n', i);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            if (!isBlank(text, i, lineEnd) && SpeakerTurns.turnAt(text, i, lineEnd) != null) {
+                found++;
+            }
+            i = lineEnd + 1;
+        }
+        return found;
     }
 
     private static void splitLine(String text, int ls, int le, int paragraph, String speaker, List<Sentence> out) {

@@ -143,6 +143,11 @@ public final class SpeakerTurns {
         return new Turn(name, p, nameEnd, body);
     }
 
+    /** After a quoted name the sentence goes on with a word («ويوضح “فيليب تورل” من قناة…»), after a quoted saying it does not. */
+    private static boolean nameGoesOn(String text, int at) {
+        return at + 1 < text.length() && text.charAt(at) == ' ' && Character.isLetter(text.charAt(at + 1));
+    }
+
     /**
      * The speaker of reported speech in {@code sentence}: «وقال اشتية: “…”» gives "اشتية", «Putin said: "…"»
      * and «"…", said Putin» give "Putin", «according to Reuters» gives "Reuters". Empty when there is none or it
@@ -156,6 +161,9 @@ public final class SpeakerTurns {
             NormalizedText nt = ArabicNormalizer.normalizeWithMap(sentence);
             Matcher m = ARABIC_REPORTED.matcher(nt.text());
             while (m.find()) {
+                if (m.group(1) != null && !nameGoesOn(nt.text(), m.end())) {
+                    continue; // «قال "…"،»: a quotation closing the clause is what was said, not who said it
+                }
                 int g = m.group(1) != null ? 1 : 2;
                 String candidate = nt.text().substring(m.start(g), m.end(g)).trim();
                 String first = candidate.split(" ", 2)[0];

@@ -233,4 +233,14 @@ class SentenceSplitterTest {
         assertThat(splitter.split(null)).isEmpty();
         assertThat(sentences("...")).containsExactly("...");
     }
+
+    @Test
+    void aLoneLabelLineIsAHeadlineNotASpeakerButATranscriptKeepsItsTurns() {
+        SentenceSplitter splitter = new SentenceSplitter();
+        String report = "مونديال روسيا: تعادل تونس مع البرتغال في مباراة ودية.\nوسجل المنتخب هدفين.";
+        assertThat(splitter.split(report)).allSatisfy(s -> assertThat(s.speaker()).isNull());
+        assertThat(report.substring(splitter.split(report).get(0).start())).startsWith("مونديال روسيا:");
+        String transcript = "بوتين: سنواصل الحوار.\nاشتية: نرحب بالدعوة.";
+        assertThat(splitter.split(transcript)).extracting(Sentence::speaker).containsExactly("بوتين", "اشتية");
+    }
 }

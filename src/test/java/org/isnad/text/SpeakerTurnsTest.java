@@ -75,6 +75,7 @@ class SpeakerTurnsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "وقال إن الوضع صعب.",
+        "وقال \"سنرد على أي هجوم\".",
         "He said the talks failed.",
         "They said nothing.",
         "وتوترت العلاقات بين روسيا وإسرائيل.",
