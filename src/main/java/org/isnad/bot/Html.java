@@ -12,6 +12,8 @@ public final class Html {
     /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the run inside takes its own direction. */
     public static final char FSI = '\u2068';
     public static final char PDI = '\u2069';
+    /** Left-to-right isolate: for a run with no letter to give it a direction (an ISO date). */
+    public static final char LRI = '\u2066';
 
     private Html() {}
 

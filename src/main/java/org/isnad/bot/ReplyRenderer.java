@@ -104,6 +104,15 @@ public final class ReplyRenderer {
                 FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
     }
 
+    /**
+     * An ISO date ("2024-02-20") isolated left to right in a right-to-left line: it holds no letter,
+     * so the bidi algorithm would otherwise lay its numbers out right to left ("20-02-2024").
+     */
+    static String isoDate(String date, Language language) {
+        String escaped = Html.escape(date);
+        return Html.isRtl(language) ? Html.LRI + escaped + Html.PDI : escaped;
+    }
+
     /** Only http(s) addresses become links: a file path or a "javascript:" value stays text. */
     static boolean isWebAddress(String url) {
         if (url == null || url.isBlank() || url.length() > FieldLimits.URL) {
@@ -125,10 +134,11 @@ public final class ReplyRenderer {
 
     private String citationLine(String template, int n, Object title, String outlet, String date, String speaker, Language language) {
         List<String> parts = new ArrayList<>();
-        for (String s : new String[] {outlet, date}) {
-            if (s != null && !s.isBlank()) {
-                parts.add(Html.text(s, language));
-            }
+        if (outlet != null && !outlet.isBlank()) {
+            parts.add(Html.text(outlet, language));
+        }
+        if (date != null && !date.isBlank()) {
+            parts.add(isoDate(date, language));
         }
         String meta = "";
         if (!parts.isEmpty()) {
@@ -186,7 +196,7 @@ public final class ReplyRenderer {
         v.put("title", isWebAddress(doc.url())
                 ? new SafeHtml("<a href=\"" + Html.escape(doc.url().strip()) + "\">" + Html.text(title, language) + "</a>") : title);
         v.put("outlet", nonBlank(doc.outlet(), ""));
-        v.put("date", doc.date() == null ? "" : doc.date().toString());
+        v.put("date", doc.date() == null ? "" : new SafeHtml(isoDate(doc.date().toString(), language)));
         String header = texts.html(language, "source.header", v);
         String body = "<blockquote>" + paragraph + "</blockquote>";
         int room = MessageSplitter.LIMIT - Html.parsedLength(header) - 2;

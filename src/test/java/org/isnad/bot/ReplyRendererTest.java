@@ -83,7 +83,7 @@ class ReplyRendererTest {
                 "; \u2068اشتية\u2069");
         String ar = renderer.answer(answer("ar", "دعت روسيا الفصائل [1].",
                 List.of(citation(1, AR_QUOTE, "يدعو بوتين حماس", "France 24", "2024-02-20", null)), true), Language.AR).get(0);
-        assertThat(ar).contains("<blockquote>" + AR_QUOTE + "</blockquote>", "— \u2068France 24\u2069، 2024-02-20");
+        assertThat(ar).contains("<blockquote>" + AR_QUOTE + "</blockquote>", "— \u2068France 24\u2069، \u20662024-02-20\u2069");
         assertThat(ar).doesNotContain("\u2068" + AR_QUOTE);
     }
 
