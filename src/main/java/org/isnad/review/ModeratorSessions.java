@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who may see the review page: holders of the moderator token. The JSON API takes the token as a
+ * Who may see the review page: holders of a moderator token (one, or several named ones). The JSON API takes the token as a
  * bearer token; the page's login form trades it for a random session id kept in an HttpOnly cookie.
  * Sessions live in memory and end when the server stops or after {@link #LIFETIME}.
  */
@@ -33,7 +33,8 @@ final class ModeratorSessions {
 
     private record Session(String moderator, Instant expires) {}
 
-    private final byte[] token;
+    /** Each moderator's name with their token: who signs in is who holds the token. */
+    private final Map<String, byte[]> tokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -44,24 +45,59 @@ final class ModeratorSessions {
         }
     };
 
-    ModeratorSessions(String token, Clock clock) {
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException(
-                    "the review page needs a moderator token: set review.token or ISNAD_REVIEW_TOKEN");
-        }
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    /**
+     * @param tokens the moderators' tokens (review.token, ISNAD_REVIEW_TOKEN): one token, or several
+     *        named ones, "mona=TOKEN1,sami=TOKEN2"; a moderator's name is the name their token carries
+     *        ("moderator" for a lone unnamed token), never something typed in at sign-in
+     */
+    ModeratorSessions(String tokens, Clock clock) {
+        this.tokens = parse(tokens);
         this.clock = clock;
     }
 
-    /** Compares in constant time so response timing does not reveal a prefix of the token; a miss counts against {@code client}. */
-    boolean tokenMatches(String candidate, String client) {
-        boolean ok = candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
-        if (!ok) {
+    static Map<String, byte[]> parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalStateException(
+                    "the review page needs a moderator token: set review.token or ISNAD_REVIEW_TOKEN");
+        }
+        String[] items = spec.strip().split("[,\\s]+");
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            String name = eq > 0 ? item.substring(0, eq).strip() : "moderator";
+            String token = eq > 0 ? item.substring(eq + 1).strip() : item.strip();
+            if (token.isEmpty() || (eq <= 0 && items.length > 1) || name.length() > 64 || out.containsKey(name)) {
+                throw new IllegalStateException("review.token: one token, or several as name=token separated by commas"
+                        + " (each name once, at most 64 characters)");
+            }
+            out.put(name, token.getBytes(StandardCharsets.UTF_8));
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The name of the moderator whose token {@code candidate} is. Every token is compared, in
+     * constant time, so response timing reveals neither a prefix nor which one matched; a miss counts
+     * against {@code client}.
+     */
+    Optional<String> whoseToken(String candidate, String client) {
+        String found = null;
+        byte[] given = candidate == null ? new byte[0] : candidate.getBytes(StandardCharsets.UTF_8);
+        for (var t : tokens.entrySet()) {
+            if (MessageDigest.isEqual(t.getValue(), given) && candidate != null) {
+                found = t.getKey();
+            }
+        }
+        if (found == null) {
             synchronized (failures) {
                 failures.computeIfAbsent(String.valueOf(client), k -> new ArrayDeque<>()).addLast(clock.instant());
             }
         }
-        return ok;
+        return Optional.ofNullable(found);
+    }
+
+    boolean tokenMatches(String candidate, String client) {
+        return whoseToken(candidate, client).isPresent();
     }
 
     /**
@@ -87,10 +123,14 @@ final class ModeratorSessions {
         }
     }
 
-    /** The token from an {@code Authorization: Bearer …} header, if it is right. */
-    boolean bearerMatches(String authorization, String client) {
+    /** The moderator whose token an {@code Authorization: Bearer …} header carries, if it is right. */
+    Optional<String> bearer(String authorization, String client) {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && tokenMatches(authorization.substring(7).trim(), client);
+                ? whoseToken(authorization.substring(7).trim(), client) : Optional.empty();
+    }
+
+    boolean bearerMatches(String authorization, String client) {
+        return bearer(authorization, client).isPresent();
     }
 
     /** A new session for a moderator who gave the right token; returns its id. */

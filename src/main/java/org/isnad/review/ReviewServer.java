@@ -215,13 +215,12 @@ public final class ReviewServer implements AutoCloseable {
             ctx.status(429).html(loginHtml);
             return;
         }
-        if (!sessions.tokenMatches(ctx.formParam("token"), client)) {
+        Optional<String> moderator = sessions.whoseToken(ctx.formParam("token"), client);
+        if (moderator.isEmpty()) {
             ctx.redirect("/review?failed=1", HttpStatus.SEE_OTHER);
             return;
         }
-        String name = Optional.ofNullable(ctx.formParam("name")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.length() > 64 ? s.substring(0, 64) : s).orElse("moderator");
-        String session = sessions.open(name);
+        String session = sessions.open(moderator.get()); // the name the token carries, never a typed one
         ctx.header("Set-Cookie", COOKIE + "=" + session + "; Path=/review; HttpOnly; SameSite=Strict" + secure(ctx)
                 + "; Max-Age=" + ModeratorSessions.LIFETIME.toSeconds());
         ctx.redirect("/review", HttpStatus.SEE_OTHER);
@@ -243,19 +242,20 @@ public final class ReviewServer implements AutoCloseable {
         ctx.contentType(type).result(resource(file));
     }
 
-    /** The moderator behind a request: a live session cookie, or the bearer token ("api" unless named). */
+    /** The moderator behind a request: a live session cookie, or the name their bearer token carries. */
     private Optional<String> moderator(Context ctx) {
         Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
         if (session.isPresent()) {
             return session;
         }
-        return bearer(ctx) ? Optional.of("api") : Optional.empty();
+        return bearer(ctx);
     }
 
-    private boolean bearer(Context ctx) {
+    /** The moderator whose bearer token the request carries. */
+    private Optional<String> bearer(Context ctx) {
         String authorization = ctx.header("Authorization");
         String client = client(ctx);
-        return authorization != null && sessions.acceptingTokens(client) && sessions.bearerMatches(authorization, client);
+        return authorization != null && sessions.acceptingTokens(client) ? sessions.bearer(authorization, client) : Optional.empty();
     }
 
     /**
@@ -302,8 +302,9 @@ public final class ReviewServer implements AutoCloseable {
                 return;
             }
             Optional<String> session = sessions.moderator(ctx.cookie(COOKIE));
-            boolean bearer = session.isEmpty() && bearer(ctx);
-            Optional<String> moderator = session.isPresent() ? session : bearer ? Optional.of("api") : Optional.empty();
+            Optional<String> byToken = session.isEmpty() ? bearer(ctx) : Optional.empty();
+            boolean bearer = byToken.isPresent();
+            Optional<String> moderator = session.isPresent() ? session : byToken;
             if (moderator.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"isnad-review\"");
                 error(ctx, 401, "moderator token required");
@@ -394,10 +395,8 @@ public final class ReviewServer implements AutoCloseable {
         if (note != null && note.length() > 4000) {
             throw new IllegalArgumentException("the note is longer than 4000 characters");
         }
+        // who flagged it is whose token was used: a "moderator" field in the body names no one
         String moderator = ctx.attribute("moderator");
-        if ("api".equals(moderator) && body.hasNonNull("moderator")) {
-            moderator = body.get("moderator").asText();
-        }
         if (!log.flag(id, state, moderator, note)) {
             error(ctx, 404, "no such entry");
             return;

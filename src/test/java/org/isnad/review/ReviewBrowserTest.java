@@ -78,7 +78,7 @@ class ReviewBrowserTest {
         log.feedback(up, Feedback.UP);
         log.feedback(downEnglish, Feedback.DOWN);
         log.feedback(downArabic, Feedback.DOWN);
-        server = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKEN), log,
+        server = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, "mona=" + TOKEN + ",sami=another-token"), log,
                 id -> Answers.DOC_ID.equals(id) ? Optional.of(Answers.DOC_TEXT) : Optional.empty());
 
         // Explicit driver and browser paths: Selenium Manager must not look for (or download) anything.
@@ -230,8 +230,6 @@ class ReviewBrowserTest {
 
     private void signIn(String token) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-token")));
-        browser.findElement(By.id("login-name")).clear();
-        browser.findElement(By.id("login-name")).sendKeys("mona");
         browser.findElement(By.id("login-token")).sendKeys(token);
         browser.findElement(By.id("login-submit")).click();
     }

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReviewServerTest {
 
     private static final String TOKEN = "s3cret-moderator-token";
+    private static final String BOT_TOKEN = "another-s3cret-for-a-script";
+    /** Two named moderators: who signs in, or calls the API, is whose token it is. */
+    private static final String TOKENS = "mona=" + TOKEN + ",bot-review=" + BOT_TOKEN;
 
     @TempDir
     Path dir;
@@ -51,7 +54,7 @@ class ReviewServerTest {
         evil = log.record(new Answer("<script>alert('q')</script>", "en", false, "<b>no</b>", List.of(), List.of(),
                 "extractive", 1, null, null), AnswerEvent.cli());
         log.feedback(ar, Feedback.DOWN);
-        server = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKEN), log,
+        server = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKENS), log,
                 id -> Answers.DOC_ID.equals(id) ? Optional.of(Answers.DOC_TEXT) : Optional.empty());
     }
 
@@ -159,7 +162,8 @@ class ReviewServerTest {
         assertThat(bad.statusCode()).isEqualTo(303);
         assertThat(bad.headers().firstValue("Set-Cookie")).isEmpty();
 
-        HttpResponse<String> ok = post("/review/login", "name=mona&token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded");
+        // a typed-in name is ignored: the token says who signs in
+        HttpResponse<String> ok = post("/review/login", "name=mallory&token=" + TOKEN, "Content-Type", "application/x-www-form-urlencoded");
         assertThat(ok.statusCode()).isEqualTo(303);
         String setCookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).contains("HttpOnly", "SameSite=Strict", "Path=/review");
@@ -186,7 +190,7 @@ class ReviewServerTest {
     @Test
     void theBearerApiSetsTheStateWithoutACsrfHeader() throws Exception {
         HttpResponse<String> r = post("/review/api/entries/" + evil + "/state",
-                "{\"state\":\"harmful\",\"note\":\"<img src=x>\",\"moderator\":\"bot-review\"}", bearer(TOKEN));
+                "{\"state\":\"harmful\",\"note\":\"<img src=x>\",\"moderator\":\"mallory\"}", bearer(BOT_TOKEN));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Json.mapper().readTree(r.body()).get("state").asText()).isEqualTo("harmful");
         assertThat(log.get(evil).orElseThrow().moderator()).isEqualTo("bot-review");
@@ -303,5 +307,14 @@ class ReviewServerTest {
         assertThat(ReviewServer.pageLink(config.review())).isEqualTo("http://127.0.0.1:18123/review");
         IsnadConfig proxied = new ConfigLoader(Map.of("ISNAD_REVIEW_PUBLIC_URL", "https://news.example/review")).load();
         assertThat(ReviewServer.pageLink(proxied.review())).isEqualTo("https://news.example/review");
+    }
+
+    @Test
+    void namedTokensAreReadAsNameEqualsTokenAndAMalformedListIsRefused() {
+        assertThat(ModeratorSessions.parse("mona=a1, sami=b2").keySet()).containsExactlyInAnyOrder("mona", "sami");
+        assertThat(ModeratorSessions.parse("just-one-token").keySet()).containsExactly("moderator");
+        assertThatThrownBy(() -> ModeratorSessions.parse("mona=a1,unnamed")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ModeratorSessions.parse("mona=a1,mona=b2")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ModeratorSessions.parse("mona=")).isInstanceOf(IllegalStateException.class);
     }
 }
