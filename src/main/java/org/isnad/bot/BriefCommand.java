@@ -54,12 +54,17 @@ final class BriefCommand implements Command {
         }
         Briefing briefing = found.get();
         List<String> blocks = renderer.blocks(briefing);
-        turn.ctx().recorder().recordBriefing(briefing.asLogEntry(String.join("\n\n", blocks)),
-                turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
+        Answer logged = briefing.asLogEntry(String.join("\n\n", blocks));
+        long ref = turn.ctx().recorder().recordBriefing(logged, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
+        turn.ctx().refs().put(ref, logged);
         Language language = Language.fromCode(briefing.language());
         List<MessageSplitter.Block> parts = new ArrayList<>();
         blocks.forEach(b -> parts.add(MessageSplitter.Block.text(b, language)));
-        turn.send(new MessageSplitter().split(parts, "\n\n"), null);
+        // the same buttons as an answer's: Source [n] for each cited point, then 👍 / 👎
+        long chatId = turn.in().chatId();
+        var keyboard = briefing.found() && ref > 0
+                ? Keyboards.forAnswer(logged, ref, turn.ctx().texts(), language, turn.ctx().signer(), chatId, turn.in().userId()) : null;
+        turn.send(new MessageSplitter().split(parts, "\n\n"), keyboard, messageId -> turn.ctx().sentAnswers().remember(chatId, messageId, ref));
     }
 
     /**

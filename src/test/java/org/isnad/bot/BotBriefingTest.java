@@ -42,6 +42,10 @@ class BotBriefingTest {
                 assertThat(e.citations()).isNotEmpty();
                 String text = isnad.index().document(e.citations().getFirst().docId()).orElseThrow().text();
                 assertThat(e.citations()).allSatisfy(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo(c.quote()));
+                // the briefing's last message carries the answer's buttons: Source [n] per cited quote, 👍 / 👎
+                String buttons = toStaff.getLast().replyMarkup().toString();
+                assertThat(buttons).contains("src:" + e.id() + ":1:", "fb:" + e.id() + ":up:", "fb:" + e.id() + ":down:");
+                assertThat(buttons.split("\"src:", -1).length - 1).isEqualTo(e.citations().size());
             }
         }
     }
