@@ -169,6 +169,8 @@
       e.latencyMs + ' ms', e.answered ? 'answered' : 'not answered',
       e.feedback ? 'feedback ' + FEEDBACK[e.feedback] + (e.feedbackReason ? ' (' + e.feedbackReason + ')' : '') : 'no feedback'].filter(Boolean).join(' · ');
     document.getElementById('d-question').textContent = e.question;
+    document.getElementById('d-followup-message').textContent = e.followUpMessage || '';
+    document.getElementById('d-followup').hidden = !e.followUpMessage;
     document.getElementById('d-direct').textContent = e.direct ? e.direct.text : '';
     document.getElementById('d-direct').hidden = !(e.direct && e.direct.text); // no empty box for an answer without a line
     document.getElementById('d-direct-parts').replaceChildren(...(e.direct ? e.direct.parts : [])

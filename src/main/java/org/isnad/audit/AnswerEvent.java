@@ -14,11 +14,21 @@ import java.util.Objects;
  * @param telegramUpdateId the Telegram update that carried the question, or null
  * @param kind             an answer or a briefing
  */
-public record AnswerEvent(Door door, Long chatId, Long userId, String role, Long telegramUpdateId, EntryKind kind) {
+public record AnswerEvent(Door door, Long chatId, Long userId, String role, Long telegramUpdateId, EntryKind kind,
+                          String followUpMessage) {
 
     public AnswerEvent {
         Objects.requireNonNull(door, "door");
         kind = kind == null ? EntryKind.ANSWER : kind;
+    }
+
+    public AnswerEvent(Door door, Long chatId, Long userId, String role, Long telegramUpdateId, EntryKind kind) {
+        this(door, chatId, userId, role, telegramUpdateId, kind, null);
+    }
+
+    /** The same event for a follow-up: {@code message} is what the reader wrote, read with the previous question. */
+    public AnswerEvent asFollowUp(String message) {
+        return new AnswerEvent(door, chatId, userId, role, telegramUpdateId, kind, message);
     }
 
     /** An answer asked on the command line ({@code isnad ask}). */

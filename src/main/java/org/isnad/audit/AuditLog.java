@@ -63,8 +63,8 @@ public final class AuditLog implements AutoCloseable {
 
     private static final String INSERT = """
             INSERT INTO answers (at, door, kind, chat, user, role, telegram_update_id, question, language, answered,
-                                 answer, citations, conflicts, candidates, notes, mode, latency_ms, direct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                 answer, citations, conflicts, candidates, notes, mode, latency_ms, direct, followup_message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Path file;
     private final Pseudonymizer pseudonymizer;
@@ -271,6 +271,7 @@ public final class AuditLog implements AutoCloseable {
         ps.setString(++i, a.mode());
         ps.setLong(++i, a.latencyMs());
         ps.setString(++i, a.direct() == null ? null : toJson(a.direct()));
+        ps.setString(++i, e.followUpMessage() == null ? null : org.isnad.text.FieldLimits.bound(e.followUpMessage(), 4000));
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
             if (!keys.next()) {
@@ -565,7 +566,8 @@ public final class AuditLog implements AutoCloseable {
                 rs.getString("note"),
                 instantOrNull(rs, "reviewed_at"),
                 directOf(rs.getString("direct")),
-                rs.getString("feedback_reason"));
+                rs.getString("feedback_reason"),
+                rs.getString("followup_message"));
     }
 
     /** The stored direct line; an unreadable one is left out rather than failing the entry. */

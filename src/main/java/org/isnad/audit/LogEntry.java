@@ -37,7 +37,8 @@ public record LogEntry(
         String note,
         Instant reviewedAt,
         org.isnad.answer.direct.DirectAnswer direct,
-        String feedbackReason) {
+        String feedbackReason,
+        String followUpMessage) {
 
     public LogEntry {
         citations = citations == null ? List.of() : List.copyOf(citations);

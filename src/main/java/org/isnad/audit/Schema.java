@@ -75,7 +75,9 @@ final class Schema {
             // v4: the direct answer line (JSON: its text and parts with their source spans); null before it existed.
             List.of("ALTER TABLE answers ADD COLUMN direct TEXT"),
             // v5: why a reader gave 👎 (wrong quote, wrong article, not answered, other), one tap after it.
-            List.of("ALTER TABLE answers ADD COLUMN feedback_reason TEXT"));
+            List.of("ALTER TABLE answers ADD COLUMN feedback_reason TEXT"),
+            // v6: a follow-up's message as the reader wrote it ("ومتى؟"), the question column holding how it was read.
+            List.of("ALTER TABLE answers ADD COLUMN followup_message TEXT"));
 
     /** The version a fully migrated database has. */
     static final int CURRENT = MIGRATIONS.size();

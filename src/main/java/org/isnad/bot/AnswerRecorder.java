@@ -14,6 +14,14 @@ public interface AnswerRecorder {
     long record(Answer answer, long chatId, long userId, Role role, long updateId);
 
     /** Records a briefing (logged with kind "briefing" where the log tells kinds apart). */
+    /**
+     * As {@link #record}, for a follow-up: {@code message} is what the reader wrote ("ومتى؟"), the
+     * answer's question how it was read with the previous one.
+     */
+    default long recordFollowUp(Answer answer, long chatId, long userId, Role role, long updateId, String message) {
+        return record(answer, chatId, userId, role, updateId);
+    }
+
     default long recordBriefing(Answer briefing, long chatId, long userId, Role role, long updateId) {
         return record(briefing, chatId, userId, role, updateId);
     }

@@ -30,6 +30,12 @@ public final class AuditRecorder implements AnswerRecorder {
     }
 
     @Override
+    public long recordFollowUp(Answer answer, long chatId, long userId, Role role, long updateId, String message) {
+        OptionalLong id = log.tryRecord(answer, AnswerEvent.telegram(chatId, userId, role.code(), updateId).asFollowUp(message));
+        return id.isPresent() ? id.getAsLong() : -fallback.record(answer, chatId, userId, role, updateId);
+    }
+
+    @Override
     public long recordBriefing(Answer briefing, long chatId, long userId, Role role, long updateId) {
         OptionalLong id = log.tryRecord(briefing, AnswerEvent.briefing(Door.TELEGRAM, chatId, userId, role.code(), updateId));
         return id.isPresent() ? id.getAsLong() : -fallback.record(briefing, chatId, userId, role, updateId);

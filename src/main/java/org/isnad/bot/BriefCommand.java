@@ -62,7 +62,7 @@ final class BriefCommand implements Command {
         blocks.forEach(b -> parts.add(MessageSplitter.Block.text(b, language)));
         // the same buttons as an answer's: Source [n] for each cited point, then 👍 / 👎
         long chatId = turn.in().chatId();
-        var keyboard = briefing.found() && ref > 0
+        var keyboard = briefing.found() && ref != 0
                 ? Keyboards.forAnswer(logged, ref, turn.ctx().texts(), language, turn.ctx().signer(), chatId, turn.in().userId()) : null;
         turn.send(new MessageSplitter().split(parts, "\n\n"), keyboard, messageId -> turn.ctx().sentAnswers().remember(chatId, messageId, ref));
     }

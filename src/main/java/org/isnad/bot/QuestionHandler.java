@@ -80,7 +80,9 @@ final class QuestionHandler {
         } finally {
             refresh.cancel(false);
         }
-        long ref = ctx.recorder().record(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId());
+        long ref = readAs == null
+                ? ctx.recorder().record(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId())
+                : ctx.recorder().recordFollowUp(answer, turn.in().chatId(), turn.in().userId(), turn.role(), turn.in().updateId(), original);
         ctx.refs().put(ref, answer);
         LOG.debug("update {}: answered in {} ms, recorded as {}", turn.in().updateId(), (System.nanoTime() - t0) / 1_000_000, ref);
         Language language = ReplyRenderer.replyLanguage(answer, forced != null ? forced : turn.language());

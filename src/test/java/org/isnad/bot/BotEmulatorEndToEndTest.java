@@ -129,6 +129,10 @@ class BotEmulatorEndToEndTest {
         String followUp = replies(210, 1).get(0).path("message").path("text").asText();
         assertThat(followUp).contains("قُرئ مع سؤالك السابق", "متى دعت روسيا إلى موسكو؟", "26");
         assertThat(TelegramHtml.problem(followUp)).isNull();
+        // the log keeps how it was read (the question) and what the reader wrote, for the review page
+        var newest = isnad.audit().list(org.isnad.audit.LogFilter.all(), 1, 50).entries().stream()
+                .filter(e -> e.question().contains("متى دعت روسيا")).findFirst().orElseThrow();
+        assertThat(isnad.audit().get(newest.id()).orElseThrow().followUpMessage()).isEqualTo("ومتى؟");
         say(211, "مرحبا", "ar");
         String hello = replies(211, 1).get(0).path("message").path("text").asText();
         assertThat(hello).contains("اسألني").doesNotContain("<blockquote>");
@@ -186,7 +190,7 @@ class BotEmulatorEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"ar", "en"})
     void everyStartExampleAnswersWhenSentBack(String lang) throws Exception {
-        long chat = lang.equals("ar") ? 211 : 212;
+        long chat = lang.equals("ar") ? 221 : 222;
         command(chat, "/start", lang);
         String welcome = replies(chat, 1).get(0).path("message").path("text").asText();
         List<String> examples = new ArrayList<>();
