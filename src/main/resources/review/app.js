@@ -10,6 +10,45 @@
   function lastListHash() { return sessionStorage.getItem('isnad-review-list') || '#/'; }
   let currentEntry = null;
 
+  // The page's own labels in the moderator's choice of English or Arabic (kept in localStorage);
+  // what users and documents wrote is shown as written, whatever the labels' language.
+  const LABELS = {
+    en: { title: 'Isnad review', answersToday: 'Answers today', unanswered: 'Unanswered', downRate: '👎 rate',
+      unreviewed: 'Unreviewed', labels: 'Labels', signOut: 'Sign out', filter: 'Filter', clear: 'Clear', time: 'Time (UTC)',
+      door: 'Door', lang: 'Lang', question: 'Question', answerAndQuote: 'Answer and first quote', answered: 'Answered',
+      feedback: 'Feedback', state: 'State', newer: '‹ Newer', older: 'Older ›', back: '‹ Back to the list', entry: 'Entry',
+      answer: 'Answer', quotes: 'Quotes in their sources', candidates: 'What Isnad could have cited',
+      candidatesHelp: 'The passages retrieved for this question, best first, as stored with the entry.',
+      noCandidates: 'No retrieval candidates were stored with this entry.', moderation: 'Moderation', stateLabel: 'State:',
+      ok: 'OK', wrongCitation: 'Wrong citation', wrongAnswer: 'Wrong answer', harmful: 'Harmful', unreviewedState: 'Unreviewed',
+      nextUnreviewed: 'Next unreviewed ›', yes: 'yes', no: 'no', noEntries: 'No entries match.',
+      page: 'Page {page} of {pages} ({total} entries)', nothingLeft: 'Nothing left to review.', cited: 'cited',
+      from: 'From', to: 'To', language: 'Language', text: 'Text' },
+    ar: { title: 'مراجعة إسناد', answersToday: 'إجابات اليوم', unanswered: 'بلا إجابة', downRate: 'نسبة 👎',
+      unreviewed: 'لم تُراجَع', labels: 'اللغة', signOut: 'خروج', filter: 'تصفية', clear: 'مسح', time: 'الوقت (UTC)',
+      door: 'المدخل', lang: 'اللغة', question: 'السؤال', answerAndQuote: 'الإجابة وأول اقتباس', answered: 'أُجيب',
+      feedback: 'التقييم', state: 'الحالة', newer: '‹ الأحدث', older: 'الأقدم ›', back: '‹ العودة إلى القائمة', entry: 'المدخل رقم',
+      answer: 'الإجابة', quotes: 'الاقتباسات في مصادرها', candidates: 'ما كان يمكن لإسناد أن يستشهد به',
+      candidatesHelp: 'المقاطع التي استُرجعت لهذا السؤال، الأفضل أولًا، كما حُفظت مع المدخل.',
+      noCandidates: 'لم تُحفظ مقاطع مسترجعة مع هذا المدخل.', moderation: 'المراجعة', stateLabel: 'الحالة:',
+      ok: 'سليم', wrongCitation: 'اقتباس خاطئ', wrongAnswer: 'إجابة خاطئة', harmful: 'ضار', unreviewedState: 'لم يُراجَع',
+      nextUnreviewed: 'المدخل التالي للمراجعة ›', yes: 'نعم', no: 'لا', noEntries: 'لا مداخل مطابقة.',
+      page: 'الصفحة {page} من {pages} ({total} مدخلًا)', nothingLeft: 'لم يبقَ ما يُراجَع.', cited: 'مُستشهَد به',
+      from: 'من', to: 'إلى', language: 'اللغة', text: 'نص' }
+  };
+  let ui = localStorage.getItem('isnad-review-labels') === 'ar' ? 'ar' : 'en';
+  function t(key, values) {
+    let text = (LABELS[ui] && LABELS[ui][key]) || LABELS.en[key] || key;
+    for (const [k, v] of Object.entries(values || {})) text = text.replace('{' + k + '}', String(v));
+    return text;
+  }
+  function applyLabels() {
+    document.documentElement.lang = ui;
+    document.documentElement.dir = ui === 'ar' ? 'rtl' : 'ltr';
+    for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    document.getElementById('ui-lang').value = ui;
+  }
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -98,7 +137,7 @@
         el('td', { className: 'snippet' },
           el('div', { className: 'answer-snippet', dir: 'auto', text: snippet(e.directLine || e.answerStart, 120) }),
           e.firstQuote ? el('div', { className: 'quote-snippet', dir: 'auto', text: '«' + snippet(e.firstQuote, 120) + '»' }) : ''),
-        el('td', { text: e.answered ? 'yes' : 'no' }),
+        el('td', { text: e.answered ? t('yes') : t('no') }),
         el('td', { className: 'feedback', text: e.feedback ? FEEDBACK[e.feedback] : '' }),
         el('td', { className: 'state state-' + e.state, text: e.state }));
       row.addEventListener('click', (ev) => {
@@ -107,10 +146,9 @@
       tbody.append(row);
     }
     if (body.entries.length === 0) {
-      tbody.append(el('tr', { className: 'empty' }, el('td', { colspan: '9', text: 'No entries match.' })));
+      tbody.append(el('tr', { className: 'empty' }, el('td', { colspan: '9', text: t('noEntries') })));
     }
-    document.getElementById('page-info').textContent =
-      'Page ' + body.page + ' of ' + body.pages + ' (' + body.total + ' entries)';
+    document.getElementById('page-info').textContent = t('page', { page: body.page, pages: body.pages, total: body.total });
     document.getElementById('prev').disabled = body.page <= 1;
     document.getElementById('next').disabled = body.page >= body.pages;
   }
@@ -190,7 +228,7 @@
     const candidates = document.getElementById('d-candidates');
     candidates.replaceChildren(...(e.candidates || []).map((c, i) => el('li', { dir: 'auto',
       text: c.docId + ' · characters ' + c.start + '–' + c.end + ' · score ' + (Math.round(c.score * 100) / 100)
-        + (e.citations.some(q => q.docId === c.docId) ? ' · cited' : '') })));
+        + (e.citations.some(q => q.docId === c.docId) ? ' · ' + t('cited') : '') })));
     document.getElementById('d-candidates-none').hidden = (e.candidates || []).length > 0;
     showState(e);
   }
@@ -200,7 +238,7 @@
     const body = await api('/entries?state=unreviewed&size=2&counters=false');
     const next = body.entries.find(x => !currentEntry || x.id !== currentEntry.id);
     if (next) location.hash = '#/entry/' + next.id;
-    else showMessage('Nothing left to review.');
+    else showMessage(t('nothingLeft'));
   }
 
   async function setState(state) {
@@ -243,6 +281,13 @@
   for (const b of document.querySelectorAll('#state-buttons button')) {
     b.addEventListener('click', () => setState(b.dataset.state).catch((err) => showMessage(err.message)));
   }
+  document.getElementById('ui-lang').addEventListener('change', (ev) => {
+    ui = ev.target.value === 'ar' ? 'ar' : 'en';
+    localStorage.setItem('isnad-review-labels', ui);
+    applyLabels();
+    route();
+  });
+  applyLabels();
   window.addEventListener('hashchange', route);
   route();
 })();

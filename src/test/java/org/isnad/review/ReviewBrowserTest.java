@@ -197,6 +197,25 @@ class ReviewBrowserTest {
     }
 
     @Test
+    void theModeratorChoosesArabicLabelsAndTheChoiceIsKept() throws Exception {
+        browser.get(url("/review"));
+        signIn(TOKEN);
+        wait.until(d -> rows().size() == 4);
+        new Select(browser.findElement(By.id("ui-lang"))).selectByValue("ar");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("h1 a"), "مراجعة إسناد"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.id("filter-apply")).getText()).isEqualTo("تصفية");
+        // what readers wrote is shown as written
+        wait.until(d -> rows().size() == 4);
+        assertThat(rows().stream().map(r -> r.findElement(By.className("question")).getText()).toList())
+                .contains("Who was invited to Moscow?", "من دعت روسيا إلى موسكو؟");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("h1 a"), "مراجعة إسناد"));
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "review-arabic-labels.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void arabicRunsRightToLeftEnglishLeftToRightAndMarkupShowsAsText() {
         browser.get(url("/review"));
         signIn(TOKEN);
