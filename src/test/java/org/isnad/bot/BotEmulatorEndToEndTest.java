@@ -141,6 +141,26 @@ class BotEmulatorEndToEndTest {
     }
 
     @Test
+    void inAGroupAFollowUpIsReadOnlyAsAReplyToTheBotsAnswer() throws Exception {
+        Map<String, Object> group = Map.of("id", -902, "type", "group", "title", "G");
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(230, "ar"), "chat", group,
+                "date", date++, "text", "@IsnadTestBot من دعت روسيا إلى موسكو؟"));
+        JsonNode answer = replies(-902, 1).get(0);
+        // "ومتى؟" on its own in a group is not for the bot; as a reply to its answer it is a follow-up
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(230, "ar"), "chat", group,
+                "date", date++, "text", "ومتى؟"));
+        emulator.post("/sendMessage", Map.of("botToken", BotFixture.TOKEN, "from", from(230, "ar"), "chat", group,
+                "date", date++, "text", "ومتى؟", "reply_to_message", Map.of("message_id", answer.path("messageId").asInt(),
+                        "date", date, "chat", group, "from", Map.of("id", 666, "is_bot", true, "first_name", "Isnad Test Bot"),
+                        "text", "…")));
+        List<JsonNode> r = replies(-902, 1);
+        Thread.sleep(1000);
+        r.addAll(replies(-902, 0));
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).path("message").path("text").asText()).contains("قُرئ مع سؤالك السابق", "متى دعت روسيا إلى موسكو؟");
+    }
+
+    @Test
     void anArabicQuestionGetsACitedHtmlAnswerWithSourceAndFeedbackButtons() throws Exception {
         say(201, "من دعت روسيا إلى موسكو؟", "ar");
         JsonNode reply = replies(201, 1).get(0).path("message");
