@@ -23,7 +23,8 @@
       ok: 'OK', wrongCitation: 'Wrong citation', wrongAnswer: 'Wrong answer', harmful: 'Harmful', unreviewedState: 'Unreviewed',
       nextUnreviewed: 'Next unreviewed ›', yes: 'yes', no: 'no', noEntries: 'No entries match.',
       page: 'Page {page} of {pages} ({total} entries)', nothingLeft: 'Nothing left to review.', cited: 'cited',
-      from: 'From', to: 'To', language: 'Language', text: 'Text' },
+      from: 'From', to: 'To', language: 'Language', text: 'Text', any: 'any', 's-unreviewed': 'unreviewed', 's-ok': 'ok',
+      's-wrong-citation': 'wrong-citation', 's-wrong-answer': 'wrong-answer', 's-harmful': 'harmful' },
     ar: { title: 'مراجعة إسناد', answersToday: 'إجابات اليوم', unanswered: 'بلا إجابة', downRate: 'نسبة 👎',
       unreviewed: 'لم تُراجَع', labels: 'اللغة', signOut: 'خروج', filter: 'تصفية', clear: 'مسح', time: 'الوقت (UTC)',
       door: 'المدخل', lang: 'اللغة', question: 'السؤال', answerAndQuote: 'الإجابة وأول اقتباس', answered: 'أُجيب',
@@ -34,7 +35,8 @@
       ok: 'سليم', wrongCitation: 'اقتباس خاطئ', wrongAnswer: 'إجابة خاطئة', harmful: 'ضار', unreviewedState: 'لم يُراجَع',
       nextUnreviewed: 'المدخل التالي للمراجعة ›', yes: 'نعم', no: 'لا', noEntries: 'لا مداخل مطابقة.',
       page: 'الصفحة {page} من {pages} ({total} مدخلًا)', nothingLeft: 'لم يبقَ ما يُراجَع.', cited: 'مُستشهَد به',
-      from: 'من', to: 'إلى', language: 'اللغة', text: 'نص' }
+      from: 'من', to: 'إلى', language: 'اللغة', text: 'نص', any: 'الكل', 's-unreviewed': 'لم يُراجَع', 's-ok': 'سليم',
+      's-wrong-citation': 'اقتباس خاطئ', 's-wrong-answer': 'إجابة خاطئة', 's-harmful': 'ضار' }
   };
   let ui = localStorage.getItem('isnad-review-labels') === 'ar' ? 'ar' : 'en';
   function t(key, values) {
@@ -139,7 +141,7 @@
           e.firstQuote ? el('div', { className: 'quote-snippet', dir: 'auto', text: '«' + snippet(e.firstQuote, 120) + '»' }) : ''),
         el('td', { text: e.answered ? t('yes') : t('no') }),
         el('td', { className: 'feedback', text: e.feedback ? FEEDBACK[e.feedback] : '' }),
-        el('td', { className: 'state state-' + e.state, text: e.state }));
+        el('td', { className: 'state state-' + e.state, text: t('s-' + e.state) }));
       row.addEventListener('click', (ev) => {
         if (ev.target.tagName !== 'A') location.hash = '#/entry/' + e.id;
       });
@@ -185,7 +187,7 @@
 
   function showState(e) {
     const s = document.getElementById('entry-state');
-    s.textContent = e.state;
+    s.textContent = t('s-' + e.state);
     s.className = 'state-' + e.state;
     document.getElementById('d-reviewed').textContent =
       e.reviewedAt ? '— by ' + (e.moderator || '?') + ', ' + when(e.reviewedAt) : '';
