@@ -12,6 +12,9 @@ import org.isnad.text.Language;
  */
 public final class MessageSplitter {
 
+    /** A quotation this long (characters) is sent expandable: about four lines of a phone's bubble. */
+    static final int EXPANDABLE_QUOTE_CHARS = 280;
+
     /** Telegram's limit for a message text after entities are parsed. */
     public static final int LIMIT = 4096;
 
@@ -47,8 +50,14 @@ public final class MessageSplitter {
         }
 
         /** A quotation: isolated as a whole when its direction differs from the reply's. */
+        /**
+         * A quotation in a block quote; a long one ({@value #EXPANDABLE_QUOTE_CHARS} characters or
+         * more) expandable, so Telegram shows its first lines and the reader taps for the rest, and
+         * the reply stays one screen.
+         */
         public static Block quote(String raw, Language surrounding) {
-            return new Block("<blockquote>", raw, "</blockquote>", surrounding, null, false);
+            boolean longQuote = raw != null && raw.codePointCount(0, raw.length()) >= EXPANDABLE_QUOTE_CHARS;
+            return new Block(longQuote ? "<blockquote expandable>" : "<blockquote>", raw, "</blockquote>", surrounding, null, false);
         }
 
         public static Block markup(String html) {

@@ -58,6 +58,16 @@ class ReplyRendererTest {
     }
 
     @Test
+    void aLongQuoteIsSentExpandableAShortOneIsNot() {
+        String longQuote = "Russia invited all Palestinian factions to a meeting in Moscow, ".repeat(6).strip();
+        String out = renderer.answer(answer("en", "Russia invited the factions [1] [2].",
+                List.of(citation(1, "Russia invited all factions", "Talks", "France 24", "2024-02-20", null),
+                        citation(2, longQuote, "Talks", "France 24", "2024-02-20", null)), true), Language.EN).get(0);
+        assertThat(out).contains("<blockquote>Russia invited all factions</blockquote>", "<blockquote expandable>" + longQuote + "</blockquote>");
+        assertThat(TelegramHtml.problem(out)).isNull();
+    }
+
+    @Test
     void aHugeTitleOutletOrSpeakerStillMakesOneMessage() {
         String huge = "Breaking news ".repeat(300_000); // a 4 MB og:title
         List<String> out = renderer.answer(answer("en", "Russia invited the factions [1].",
@@ -162,7 +172,7 @@ class ReplyRendererTest {
         }
         // A quote and its citation line are never separated when they fit together.
         for (String m : out) {
-            int open = m.split("<blockquote>", -1).length - 1;
+            int open = m.split("<blockquote", -1).length - 1;
             int lines = m.split("<i>\\[", -1).length - 1;
             assertThat(open).isEqualTo(lines);
         }
@@ -177,7 +187,7 @@ class ReplyRendererTest {
             assertThat(Html.parsedLength(m)).isLessThanOrEqualTo(MessageSplitter.LIMIT);
             assertThat(TelegramHtml.problem(m)).isNull();
         }
-        assertThat(out.get(1)).startsWith("<blockquote>This is one sentence").contains("goes on.</blockquote>");
+        assertThat(out.get(1)).startsWith("<blockquote expandable>This is one sentence").contains("goes on.</blockquote>");
         assertThat(String.join("", out).replaceAll("<[^>]+>", "").replace("&amp;", "&").replaceAll("\\s+", " "))
                 .contains(longQuote.strip().substring(0, 500));
     }
