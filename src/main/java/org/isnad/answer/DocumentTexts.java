@@ -15,6 +15,7 @@ public final class DocumentTexts {
 
     private final IsnadIndex index;
     private final Map<String, Optional<Document>> cache = new HashMap<>();
+    private final Map<String, java.util.List<String>> sentenceTerms = new HashMap<>();
 
     public DocumentTexts(IsnadIndex index) {
         this.index = index;
@@ -22,6 +23,14 @@ public final class DocumentTexts {
 
     public Optional<Document> document(String id) {
         return cache.computeIfAbsent(id, index::document);
+    }
+
+    /**
+     * A sentence's index terms, analyzed once per question: the answerer measures the answering
+     * document's sentences twice (in the pool, then the whole document), and analysis is the costly part.
+     */
+    public java.util.List<String> sentenceTerms(String docId, int sentenceStart, java.util.function.Supplier<java.util.List<String>> analyze) {
+        return sentenceTerms.computeIfAbsent(docId + "#" + sentenceStart, k -> analyze.get());
     }
 
     public Optional<String> text(String id) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.index.Analyzers;
 import org.isnad.index.PassageHit;
+import org.isnad.text.CueLexicon;
 import org.isnad.text.DateMatch;
 import org.isnad.text.Language;
 import org.isnad.text.Sentence;
@@ -107,7 +108,8 @@ public final class EvidenceScorer {
                     continue;
                 }
                 String text = h.text().substring(from, to);
-                List<String> terms = analyzers.terms(Analyzers.bodyField(h.doc().language()), text);
+                List<String> terms = texts.sentenceTerms(h.doc().id(), s.start(),
+                        () -> analyzers.terms(Analyzers.bodyField(h.doc().language()), text));
                 Set<String> termSet = new HashSet<>(terms);
                 if (s.speaker() != null) {
                     // a transcript turn's speaker ("بوتين:") is part of what the sentence says
@@ -307,9 +309,9 @@ public final class EvidenceScorer {
         return cache.computeIfAbsent(language, lang -> {
             Map<TermGroup, Double> out = new HashMap<>();
             for (TermGroup g : q.groups()) {
-                double idf = groupIdf(lang == Language.EN ? g.english() : g.arabic(), lang == Language.EN ? org.isnad.index.Fields.BODY_EN : org.isnad.index.Fields.BODY_AR);
+                double idf = groupIdf(g, lang, rarity);
                 if (Double.isNaN(idf)) {
-                    idf = groupIdf(lang == Language.EN ? g.arabic() : g.english(), lang == Language.EN ? org.isnad.index.Fields.BODY_AR : org.isnad.index.Fields.BODY_EN);
+                    idf = groupIdf(g, lang == Language.EN ? Language.AR : Language.EN, rarity);
                 }
                 out.put(g, g.weight() * (Double.isNaN(idf) ? 1.0 : Math.max(idf, 0.05)));
             }
@@ -317,7 +319,14 @@ public final class EvidenceScorer {
         });
     }
 
-    private double groupIdf(List<List<String>> alternatives, String field) {
+    /**
+     * How rare a group's words are in {@code language}'s documents: an alternative as its rarest word,
+     * the group as its most common alternative; NaN when the group has no words in that language.
+     * Answers and briefings weigh a question's (a topic's) words by it.
+     */
+    public static double groupIdf(TermGroup g, Language language, Rarity rarity) {
+        List<List<String>> alternatives = language == Language.AR ? g.arabic() : g.english();
+        String field = language == Language.AR ? org.isnad.index.Fields.BODY_AR : org.isnad.index.Fields.BODY_EN;
         double min = Double.NaN;
         for (List<String> alt : alternatives) {
             double rarest = 0;
@@ -386,8 +395,9 @@ public final class EvidenceScorer {
         return n;
     }
 
-    private static final Pattern PLACE_AFTER_PREPOSITION = Pattern.compile(
-            "\\b(?:in|at|near|outside|inside|from|to)\\s+(?:(?:a|an|the)\\s+)?([A-Z][\\p{L}'-]+)");
+    /** A word, an optional article, then a capitalized word: a place when the first word comes before places. */
+    private static final Pattern WORD_THEN_CAPITALIZED = Pattern.compile(
+            "\\b(\\p{L}+)\\s+(?:(?:a|an|the)\\s+)?([A-Z][\\p{L}'-]+)");
 
     /**
      * English places the glossary does not know, by their shape: a capitalized word after "in", "at",
@@ -396,11 +406,13 @@ public final class EvidenceScorer {
     private static int placesByShape(String text, Question q) {
         String question = q.analyzed().toLowerCase(java.util.Locale.ROOT);
         int n = 0;
-        Matcher m = PLACE_AFTER_PREPOSITION.matcher(text);
+        Matcher m = WORD_THEN_CAPITALIZED.matcher(text);
+        CueLexicon cues = CueLexicon.of(Language.EN);
         while (m.find()) {
-            if (!question.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (cues.beforePlace(m.group(1)) && !question.contains(m.group(2).toLowerCase(java.util.Locale.ROOT))) {
                 n++;
             }
+            m.region(m.start(2), text.length()); // the capitalized word may itself open the next pair
         }
         return n;
     }

@@ -98,9 +98,7 @@ public final class ReplyRenderer {
     String citationLine(Citation c, Language language, String url) {
         // bounded again here: documents indexed before the ingest bound may carry a page-long title
         String title = FieldLimits.bound(nonBlank(c.title(), c.docId()), FieldLimits.TITLE);
-        Object shown = isWebAddress(url)
-                ? new SafeHtml("<a href=\"" + Html.escape(url.strip()) + "\">" + Html.text(title, language) + "</a>") : title;
-        return citationLine("citation", c.n(), shown, FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
+        return citationLine("citation", c.n(), linked(title, url, language), FieldLimits.bound(c.outlet(), FieldLimits.OUTLET), c.date(),
                 FieldLimits.bound(c.speaker(), FieldLimits.SPEAKER), language);
     }
 
@@ -111,6 +109,11 @@ public final class ReplyRenderer {
     static String isoDate(String date, Language language) {
         String escaped = Html.escape(date);
         return Html.isRtl(language) ? Html.LRI + escaped + Html.PDI : escaped;
+    }
+
+    /** The title as a link to {@code url} when that is a web address, else the title as text. */
+    private static Object linked(String title, String url, Language language) {
+        return isWebAddress(url) ? new SafeHtml("<a href=\"" + Html.escape(url.strip()) + "\">" + Html.text(title, language) + "</a>") : title;
     }
 
     /** Only http(s) addresses become links: a file path or a "javascript:" value stays text. */
@@ -193,8 +196,7 @@ public final class ReplyRenderer {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("n", c.n());
         String title = FieldLimits.bound(nonBlank(doc.title(), doc.id()), FieldLimits.TITLE);
-        v.put("title", isWebAddress(doc.url())
-                ? new SafeHtml("<a href=\"" + Html.escape(doc.url().strip()) + "\">" + Html.text(title, language) + "</a>") : title);
+        v.put("title", linked(title, doc.url(), language));
         v.put("outlet", nonBlank(doc.outlet(), ""));
         v.put("date", doc.date() == null ? "" : new SafeHtml(isoDate(doc.date().toString(), language)));
         String header = texts.html(language, "source.header", v);

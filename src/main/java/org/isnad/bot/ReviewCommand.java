@@ -34,15 +34,11 @@ final class ReviewCommand implements Command {
      * with them); otherwise the address in the text alone.
      */
     private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup buttonFor(String url, Turn turn) {
-        try {
-            java.net.URI u = java.net.URI.create(url);
-            boolean web = "https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme());
-            String host = u.getHost() == null ? "" : u.getHost();
-            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
-            if (!web || host.isEmpty() || loopback) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
+        if (!ReplyRenderer.isWebAddress(url)) {
+            return null;
+        }
+        String host = java.net.URI.create(url.strip()).getHost();
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")) {
             return null;
         }
         var button = org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton.builder()

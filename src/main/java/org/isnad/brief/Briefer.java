@@ -22,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
 import org.isnad.answer.Draft;
+import org.isnad.answer.EvidenceScorer;
 import org.isnad.answer.PassageRetriever;
 import org.isnad.answer.Question;
 import org.isnad.answer.QuestionAnalyzer;
@@ -189,21 +190,12 @@ public final class Briefer {
      * Liverpool injury") weighs more than the words many reports share.
      */
     private Map<TermGroup, Double> rarityWeights(Question topic, Language language) {
-        String field = Analyzers.bodyField(language);
         Map<TermGroup, Double> out = new HashMap<>();
         for (TermGroup g : topic.groups()) {
-            List<List<String>> alternatives = language == Language.AR ? g.arabic() : g.english();
-            if (alternatives.isEmpty() && !g.entity()) {
+            if ((language == Language.AR ? g.arabic() : g.english()).isEmpty() && !g.entity()) {
                 continue; // a word with no translation into the article's language cannot be expected there
             }
-            double idf = Double.NaN;
-            for (List<String> alt : alternatives) {
-                double rarest = 0;
-                for (String term : alt) {
-                    rarest = Math.max(rarest, index.idf(field, term));
-                }
-                idf = Double.isNaN(idf) ? rarest : Math.min(idf, rarest);
-            }
+            double idf = EvidenceScorer.groupIdf(g, language, index::idf);
             out.put(g, g.weight() * (Double.isNaN(idf) ? 1.0 : Math.max(idf, 0.05)));
         }
         return out;

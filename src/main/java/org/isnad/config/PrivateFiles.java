@@ -24,6 +24,18 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * Puts {@code tmp} in place of {@code file} in one step where the file system can (a reader sees
+     * the old file or the new one, never half of either), else by a plain replace.
+     */
+    public static void replace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Creates {@code dir} (and its parents) if needed and makes it the owner's only (0700). */
     public static Path privateFolder(Path dir) throws IOException {
         Files.createDirectories(dir);

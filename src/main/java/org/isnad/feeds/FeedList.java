@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,11 +106,7 @@ public final class FeedList {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), feeds);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.isnad.config.PrivateFiles.replace(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

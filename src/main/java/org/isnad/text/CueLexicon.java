@@ -41,6 +41,7 @@ public final class CueLexicon {
     private final Set<String> followUpOpeners;
     private final Map<String, CountWord> countWords;
     private final List<Prefix> colloquialPrefixes;
+    private final Set<String> placePrepositions;
 
     /** A prefix of spoken language, stripped when one of {@code before} follows and {@code least} letters stay. */
     private record Prefix(String prefix, String before, int least) {}
@@ -99,6 +100,12 @@ public final class CueLexicon {
             }
         }
         this.colloquialPrefixes = List.copyOf(prefixes);
+        this.placePrepositions = words(lines(dir + "place-prepositions.txt"));
+    }
+
+    /** Whether {@code word} comes before a place ("in", "at", "near"; "في", "قرب"). */
+    public boolean beforePlace(String word) {
+        return placePrepositions.contains(fold(word));
     }
 
     /**

@@ -48,7 +48,7 @@ public final class DirectLineBuilder {
         }
         Language reader = q.language() == Language.AR ? Language.AR : Language.EN;
         List<DirectPart> parts = new ArrayList<>();
-        for (QuestionType part : parts(q)) {
+        for (QuestionType part : q.parts()) {
             List<SpanFinder.Span> spans = new ArrayList<>();
             for (Citation c : citations) {
                 Language language = languageOf.apply(c.docId());
@@ -65,16 +65,6 @@ public final class DirectLineBuilder {
             }
         }
         return new DirectAnswer(compose(parts, reader), parts);
-    }
-
-    /** The question's parts in order (see {@link Question#parts()}). */
-    List<QuestionType> parts(Question q) {
-        return q.parts();
-    }
-
-    private static Language reader(Question q) {
-        return q.analyzed().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
-                ? Language.AR : Language.EN;
     }
 
     private List<DirectPart> choose(QuestionType part, List<SpanFinder.Span> spans, Language reader) {

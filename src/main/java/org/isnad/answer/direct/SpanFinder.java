@@ -67,7 +67,6 @@ final class SpanFinder {
     private static final Pattern PERCENT_AFTER = Pattern.compile("^\\s?[%٪]");
     private static final Pattern AT_PLACE = Pattern.compile("(?i:in|at|inside|near|في|فى|داخل|إلى|الى|قرب)");
     private static final Pattern AT_PLACE_GLUED = Pattern.compile("(?:ب|وب|في)(?=\\p{IsArabic}{3})");
-    private static final Pattern PLACE_PREPOSITION = Pattern.compile("(?i:in|at|to|from|near|inside)");
     private static final Pattern SAYING = Pattern.compile("(?:و|ف)?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أعلن|أعلنت|أوضح|صرح|يقول|تقول)");
 
     private final Analyzers analyzers;
@@ -257,7 +256,7 @@ final class SpanFinder {
                     && capitalized(w.get(j + 1).token().text()) && !w.get(j + 1).asked()) {
                 j++;
             }
-            boolean afterPreposition = i > 0 && PLACE_PREPOSITION.matcher(w.get(i - 1).token().text()).matches() && !quote.breakAfter(i - 1);
+            boolean afterPreposition = i > 0 && CueLexicon.of(Language.EN).beforePlace(w.get(i - 1).token().text()) && !quote.breakAfter(i - 1);
             if (places && afterPreposition) {
                 out.add(span(part, Kind.PLACE, quote, i, j, 0.8, null));
             } else if (!places) {
