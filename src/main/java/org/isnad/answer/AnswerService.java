@@ -82,6 +82,18 @@ public final class AnswerService {
         }
     }
 
+    /**
+     * The direct line's span candidates in one citation of an answer to {@code question}, with their
+     * features: what the span model is fitted on ({@code isnad eval --span-features}).
+     */
+    public List<org.isnad.answer.direct.SpanCandidate> spanCandidates(String question, Citation c, Language language) {
+        if (direct == null) {
+            return List.of();
+        }
+        InputGuard.Checked checked = guard.check(question);
+        return direct.spanCandidates(analyzer.analyze(question, checked.cleaned(), null), c, language);
+    }
+
     /** The direct line; a failure here costs the line, never the verified answer. */
     private DirectAnswer directLine(Question q, Draft draft, DocumentTexts texts) {
         if (direct == null || !draft.answered()) {

@@ -32,6 +32,25 @@ public record AnswerTuning(
     }
 
     /**
+     * The direct line's span model: one weight per {@code SpanFeatures.NAMES} entry (package
+     * org.isnad.answer.direct); the candidate beside the question's words with the highest weighted
+     * sum is the span stated. Fitted by {@code isnad eval --fit-spans} on the candidates that
+     * {@code isnad eval --dataset xquad.{ar,en}.json --span-features FILE} writes: the questions of the
+     * WHAT, OTHER, WHO and WHERE kinds that Isnad answered with a gold answer inside its first quote
+     * (1,254 questions, 52,136 candidates, Arabic and English together). The fit maximizes the
+     * expected span F1 of a softmax over each question's candidates (L2 0.01). Span F1 of the chosen
+     * candidate: 0.305 held out (seeded two-fold), 0.32 in sample, 0.89 for the best candidate
+     * (the ceiling), against 0.235 (Arabic) for the hand-set scoring it replaced; weights fitted on
+     * Arabic alone reach 0.31 on English, so the features are not tied to one language.
+     */
+    public static final List<Double> SPAN_WEIGHTS = List.of(
+            1.24, 1.95, -0.64, 0.72, -0.10,
+            -1.67, 0.67, 0.14, 0.32, 0.09, 0.46,
+            2.95, -0.50, 0.91, 0.26,
+            0.30, 0.53, 0.33, -0.84, -0.55, -0.68, 0.04,
+            0.10, -0.54, 0.15, 0.84, 0.44);
+
+    /**
      * The defaults. The answerability weights were fitted by `isnad eval --fit` (logistic regression,
      * L2 0.01, standardized features, weights shown here on the raw scale) on the development set
      * (../shared/eval/news-qa-dev, 160 questions) over the full shared archive (7,423 documents) plus

@@ -13,6 +13,7 @@ import org.isnad.eval.QuestionSet;
 import org.isnad.eval.SetEval;
 import org.isnad.eval.AnswerabilityFit;
 import org.isnad.eval.SquadDataset;
+import org.isnad.eval.SpanModelFit;
 import org.isnad.eval.SquadEval;
 import org.isnad.eval.TempDirs;
 import org.isnad.ingest.IngestListener;
@@ -25,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Measures answer quality, Isnad beside plain Lucene (BM25 over the same passages, top sentence as the quote).",
             "  isnad eval --dataset xquad.ar.json [--questions xquad.en.json] [--withhold 0.2] [--json]",
-            "  isnad eval --set questions.jsonl [--corpus PATH...] [--json]"})
+            "  isnad eval --set questions.jsonl [--corpus PATH...] [--json]",
+            "  isnad eval --dataset xquad.ar.json --span-features ar.tsv; isnad eval --fit-spans ar.tsv en.tsv"})
 final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -69,8 +71,20 @@ final class EvalCommand implements Callable<Integer> {
             description = "Fit the answerability model on feature files written by --features; prints the weights and a cross-validated curve.")
     List<Path> fit;
 
+    @Option(names = "--span-features", paramLabel = "FILE",
+            description = "With --dataset: also write the direct line's span candidates and their features (TSV) for --fit-spans.")
+    Path spanFeatures;
+
+    @Option(names = "--fit-spans", paramLabel = "FILE", arity = "1..*",
+            description = "Fit the direct line's span model on files written by --span-features; prints the weights and a two-fold cross-validation.")
+    List<Path> fitSpans;
+
     @Override
     public Integer call() throws Exception {
+        if (fitSpans != null) {
+            System.out.print(SpanModelFit.report(SpanModelFit.read(fitSpans), seed));
+            return 0;
+        }
         if (fit != null) {
             System.out.print(AnswerabilityFit.report(AnswerabilityFit.read(fit), 5));
             return 0;
@@ -118,7 +132,7 @@ final class EvalCommand implements Callable<Integer> {
         Path tmp = TempDirs.create("isnad-eval");
         try (Isnad isnad = Isnad.open(root.config().withDataDir(tmp.resolve("data").toString()))) {
             return SquadEval.run(ds, isnad, new IsnadQa(IsnadAnswers.of(isnad)), tmp.resolve("lucene"),
-                    new SquadEval.Options(withhold, seed, limit, warmup));
+                    new SquadEval.Options(withhold, seed, limit, warmup, spanFeatures));
         } finally {
             TempDirs.delete(tmp);
         }

@@ -12,7 +12,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import org.isnad.Isnad;
+import org.isnad.answer.Citation;
 import org.isnad.answer.QuestionType;
+import org.isnad.answer.direct.SpanCandidate;
 import org.isnad.index.PassageHit;
 import org.isnad.ingest.Document;
 import org.isnad.ingest.Passage;
@@ -40,7 +42,11 @@ public final class SquadEval {
      * @param limit ask at most this many questions (a seeded sample), 0 for all
      * @param warmup questions asked once, unscored, before measuring (JIT and caches)
      */
-    public record Options(double withhold, long seed, int limit, int warmup) {
+    public record Options(double withhold, long seed, int limit, int warmup, Path spanFeatures) {
+        public Options(double withhold, long seed, int limit, int warmup) {
+            this(withhold, seed, limit, warmup, null);
+        }
+
         public Options {
             if (withhold < 0 || withhold >= 1) {
                 throw new IllegalArgumentException("--withhold must be in [0, 1)");
@@ -56,6 +62,30 @@ public final class SquadEval {
 
     private static String passageText(Document d, Passage p) {
         return d.text().substring(p.start(), p.end());
+    }
+
+    /** The question kinds whose spans the span model chooses (WHEN, HOW_MANY and WHY spans have shapes of their own). */
+    private static final Set<QuestionType> SPAN_MODEL_KINDS = Set.of(QuestionType.WHAT, QuestionType.OTHER, QuestionType.WHO,
+            QuestionType.WHERE);
+
+    /**
+     * The span model's training rows for one question: when Isnad answered with a gold answer inside
+     * its first quote, every candidate of that quote with its F1 against the gold answers.
+     */
+    private static List<String> spanExamples(Isnad isnad, SquadDataset.Question q, org.isnad.text.Language language,
+                                             QaSystem.Response r, List<String> golds) {
+        if (!r.answered() || r.citations().isEmpty() || !SPAN_MODEL_KINDS.contains(QuestionCues.typeOf(q.text()))) {
+            return List.of();
+        }
+        Citation first = r.citations().get(0);
+        if (golds.stream().noneMatch(first.quote()::contains)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (SpanCandidate c : isnad.answers().spanCandidates(q.text(), first, language)) {
+            out.add(SpanModelFit.row(q.id(), SpanScore.f1(c.text(), golds), c));
+        }
+        return out;
     }
 
     /** The XQuAD-R sentence holding the question's first gold answer, or null without sentence breaks. */
@@ -133,6 +163,7 @@ public final class SquadEval {
             double[] luceneSpan = new double[2];
             double[] windowSpan = new double[2];
             int spanQuestions = 0;
+            List<String> spanRows = o.spanFeatures() == null ? null : new ArrayList<>();
             for (Asked a : asked) {
                 String gold = withheld.contains(a.paragraphId()) ? null : a.paragraphId();
                 List<String> golds = a.q().answers().stream().map(SquadDataset.Gold::text).toList();
@@ -145,6 +176,9 @@ public final class SquadEval {
                     spanQuestions++;
                     double em = SpanScore.exactMatch(ir.answerSpan(), golds);
                     double f1 = SpanScore.f1(ir.answerSpan(), golds);
+                    if (spanRows != null) {
+                        spanRows.addAll(spanExamples(isnad, a.q(), ds.language(), ir, golds));
+                    }
                     isnadSpan[0] += em;
                     isnadSpan[1] += f1;
                     if (ir.answered()) {
@@ -165,6 +199,9 @@ public final class SquadEval {
                     row[1] += ih ? 1 : 0;
                     row[2] += lh ? 1 : 0;
                 }
+            }
+            if (spanRows != null) {
+                SpanModelFit.write(o.spanFeatures(), spanRows);
             }
             List<EvalReport.Row> rows = new ArrayList<>();
             byType.forEach((t, r) -> rows.add(new EvalReport.Row(t.name().toLowerCase(), r[0],

@@ -188,7 +188,7 @@ public final class DateParser {
         PATTERNS.put(Form.ISO, Pattern.compile(B + "(?<y>\\d{4})-(?<mo>\\d{1,2})-(?<d>\\d{1,2})" + ND));
         PATTERNS.put(Form.NUMERIC_DMY, Pattern.compile(B + "(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})" + ND));
         PATTERNS.put(Form.NUMERIC_YMD, Pattern.compile(B + "(?<y>\\d{4})/(?<mo>\\d{1,2})/(?<d>\\d{1,2})" + ND));
-        PATTERNS.put(Form.YEAR_ONLY, Pattern.compile(B + "(?:[وف]?(?:عام|العام|سنه|منذ عام)|in|since|during|until) (?<y>(?:1[89]|20)\\d{2})"
+        PATTERNS.put(Form.YEAR_ONLY, Pattern.compile(B + "(?:[وف]?(?:عام|العام|سنه|سنتي|عامي|منذ عام|في|منذ|حتى|بحلول|خلال)|in|since|during|until|by|before|after) (?<y>(?:1[6-9]|20)\\d{2})"
                 + ND + "(?: ?م" + E + ")?"));
     }
 

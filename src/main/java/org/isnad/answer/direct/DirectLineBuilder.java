@@ -67,16 +67,24 @@ public final class DirectLineBuilder {
         return new DirectAnswer(compose(parts, reader), parts);
     }
 
+    /** The span model's candidates in one citation, with their features (for fitting, not answering). */
+    public List<SpanCandidate> spanCandidates(Question q, Citation c, Language language) {
+        return finder.candidates(q, c, language);
+    }
+
     private List<DirectPart> choose(QuestionType part, List<SpanFinder.Span> spans, Language reader) {
         if (spans.isEmpty()) {
             return List.of();
         }
         SpanFinder.Span best = spans.get(0);
         List<SpanFinder.Span> chosen = new ArrayList<>(List.of(best));
-        if (part == QuestionType.WHO && !best.appositive()) {
+        if (part == QuestionType.WHO && !best.appositive() && best.kind() == SpanFinder.Kind.NAME) {
             for (SpanFinder.Span s : spans) {
                 if (chosen.size() >= MAX_NAMES || s.score() < best.score() - ALSO_NAMED) {
                     break;
+                }
+                if (s.kind() != SpanFinder.Kind.NAME) {
+                    continue; // the words beside the question's are one answer, not one of a list of names
                 }
                 boolean repeated = chosen.stream().anyMatch(c -> c.text().equals(s.text())
                         || (c.citation() == s.citation() && s.start() < c.end() && c.start() < s.end()));
