@@ -458,7 +458,7 @@ public final class IsnadIndex implements Closeable {
             throw new UncheckedIOException("cannot read the index", e);
         }
         try {
-            manager.maybeRefresh();
+            refreshNowAndThen(manager);
             IndexSearcher s = manager.acquire();
             try {
                 return work.run(s);
@@ -469,6 +469,24 @@ public final class IsnadIndex implements Closeable {
             throw new UncheckedIOException("cannot search the index", e);
         }
     }
+
+    /**
+     * Another process (an {@code isnad ingest} beside a running bot) may have committed: look at
+     * most every {@link #REFRESH_EVERY_NANOS}. Looking reads the commit point from disk, and a
+     * question reads the index a few dozen times (a quarter of its time went there when every read
+     * looked). While this process writes, the searcher follows its writer in memory (cheap), so
+     * what it has just added is seen at once.
+     */
+    private void refreshNowAndThen(SearcherManager manager) throws IOException {
+        long now = System.nanoTime();
+        if (writer != null || now - lastRefreshLook >= REFRESH_EVERY_NANOS) {
+            lastRefreshLook = now;
+            manager.maybeRefresh();
+        }
+    }
+
+    private static final long REFRESH_EVERY_NANOS = 200_000_000L;
+    private volatile long lastRefreshLook = System.nanoTime() - REFRESH_EVERY_NANOS;
 
     private synchronized SearcherManager searcherManager() throws IOException {
         if (searchers == null) {
