@@ -361,35 +361,41 @@ public final class IsnadIndex implements Closeable {
 
     /** Counts and ranges of what the index holds. */
     public IndexStats stats() {
-        return withSearcher(s -> {
-            Map<String, Integer> languages = new TreeMap<>();
-            Map<String, Integer> outlets = new TreeMap<>();
-            List<DocInfo> infos = new ArrayList<>();
-            StoredFields stored = s.storedFields();
-            Set<String> fields = Set.of(Fields.OWNER, Fields.TITLE, Fields.DATE, Fields.OUTLET, Fields.URL, Fields.LANG);
-            // spellings of one outlet count as one, under its most frequent spelling
-            Map<String, Map<String, Integer>> spellings = new java.util.HashMap<>();
-            for (ScoreDoc sd : all(s, docsOnly(null))) {
-                DocInfo info = toInfo(stored.document(sd.doc, fields));
-                infos.add(info);
-                languages.merge(info.language().code(), 1, Integer::sum);
-                if (info.outlet() != null) {
-                    spellings.computeIfAbsent(org.isnad.text.OutletNames.key(info.outlet()), k -> new TreeMap<>())
-                            .merge(info.outlet(), 1, Integer::sum);
-                }
+        return withSearcher(s -> statsCache.get(s, "stats", this::readStats),
+                new IndexStats(0, 0, Map.of(), Map.of(), null, null, List.of()));
+    }
+
+    /** Counting reads every document's stored metadata: done once per index version (/start and /sources ask often). */
+    private final ReadCache<IndexStats> statsCache = new ReadCache<>(1);
+
+    private IndexStats readStats(IndexSearcher s) throws IOException {
+        Map<String, Integer> languages = new TreeMap<>();
+        Map<String, Integer> outlets = new TreeMap<>();
+        List<DocInfo> infos = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        Set<String> fields = Set.of(Fields.OWNER, Fields.TITLE, Fields.DATE, Fields.OUTLET, Fields.URL, Fields.LANG);
+        // spellings of one outlet count as one, under its most frequent spelling
+        Map<String, Map<String, Integer>> spellings = new java.util.HashMap<>();
+        for (ScoreDoc sd : all(s, docsOnly(null))) {
+            DocInfo info = toInfo(stored.document(sd.doc, fields));
+            infos.add(info);
+            languages.merge(info.language().code(), 1, Integer::sum);
+            if (info.outlet() != null) {
+                spellings.computeIfAbsent(org.isnad.text.OutletNames.key(info.outlet()), k -> new TreeMap<>())
+                        .merge(info.outlet(), 1, Integer::sum);
             }
-            for (Map<String, Integer> forms : spellings.values()) {
-                String shown = forms.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-                outlets.put(shown, forms.values().stream().mapToInt(Integer::intValue).sum());
-            }
-            LocalDate first = infos.stream().map(DocInfo::date).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(null);
-            LocalDate last = infos.stream().map(DocInfo::date).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);
-            List<DocInfo> latest = infos.stream()
-                    .sorted(Comparator.comparing(DocInfo::date, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .limit(5).toList();
-            int passages = s.count(passagesOnly(null));
-            return new IndexStats(infos.size(), passages, languages, outlets, first, last, latest);
-        }, new IndexStats(0, 0, Map.of(), Map.of(), null, null, List.of()));
+        }
+        for (Map<String, Integer> forms : spellings.values()) {
+            String shown = forms.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            outlets.put(shown, forms.values().stream().mapToInt(Integer::intValue).sum());
+        }
+        LocalDate first = infos.stream().map(DocInfo::date).filter(d -> d != null).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate last = infos.stream().map(DocInfo::date).filter(d -> d != null).max(Comparator.naturalOrder()).orElse(null);
+        List<DocInfo> latest = infos.stream()
+                .sorted(Comparator.comparing(DocInfo::date, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(5).toList();
+        int passages = s.count(passagesOnly(null));
+        return new IndexStats(infos.size(), passages, languages, outlets, first, last, latest);
     }
 
     /** Number of documents. */

@@ -87,4 +87,27 @@ class IsnadIndexTest {
         assertThat(s.lastDate()).hasToString("2024-03-01");
         assertThat(s.latest().get(0).id()).isEqualTo("ar-digits");
     }
+
+    @Test
+    void statsFollowWhatIsIngestedAfterThemAndAnotherProcesssCommits() throws InterruptedException {
+        assertThat(index.stats().documents()).isEqualTo(3);
+        new Ingester(index, 1_000_000).ingestDocuments(List.of(
+                new RawDocument("en-2", "More", "2024-04-02", "Agency", null, "en", "A later report from the agency.", null)));
+        IndexStats s = index.stats();
+        assertThat(s.documents()).isEqualTo(4);
+        assertThat(s.outlets()).containsEntry("Agency", 1);
+        assertThat(s.lastDate()).hasToString("2024-04-02");
+
+        // a reader that does not write (the bot beside an ingest in another process) sees the commit soon
+        try (IsnadIndex reader = IsnadIndex.open(dir.resolve("index"))) {
+            assertThat(reader.stats().documents()).isEqualTo(4);
+            new Ingester(index, 1_000_000).ingestDocuments(List.of(
+                    new RawDocument("en-3", "Last", "2024-05-03", "Agency", null, "en", "The agency's last report.", null)));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (reader.stats().documents() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(reader.stats().documents()).isEqualTo(5);
+        }
+    }
 }
