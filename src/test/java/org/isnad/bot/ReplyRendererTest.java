@@ -37,7 +37,7 @@ class ReplyRendererTest {
         assertThat(out).hasSize(1);
         assertThat(out.get(0)).isEqualTo("Russia invited the factions [1].\n\n"
                 + "<blockquote>Russia invited all factions</blockquote>\n\n"
-                + "<i>[1] Talks in Moscow — France 24, 2024-02-20; Shtayyeh</i>");
+                + "<i>[1] Talks in Moscow — France 24, 2024-02-20; quoting Shtayyeh</i>");
         assertThat(TelegramHtml.problem(out.get(0))).isNull();
     }
 
@@ -90,7 +90,7 @@ class ReplyRendererTest {
         String en = renderer.answer(answer("en", "They were invited [1].",
                 List.of(citation(1, AR_QUOTE, "يدعو بوتين حماس", "France 24", "2024-02-20", "اشتية")), true), Language.EN).get(0);
         assertThat(en).contains("<blockquote>\u2068" + AR_QUOTE + "\u2069</blockquote>", "[1] \u2068يدعو بوتين حماس\u2069 — France 24",
-                "; \u2068اشتية\u2069");
+                "; quoting \u2068اشتية\u2069");
         String ar = renderer.answer(answer("ar", "دعت روسيا الفصائل [1].",
                 List.of(citation(1, AR_QUOTE, "يدعو بوتين حماس", "France 24", "2024-02-20", null)), true), Language.AR).get(0);
         assertThat(ar).contains("<blockquote>" + AR_QUOTE + "</blockquote>", "— \u2068France 24\u2069، \u20662024-02-20\u2069");

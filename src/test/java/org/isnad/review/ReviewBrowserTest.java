@@ -211,6 +211,16 @@ class ReviewBrowserTest {
                 .contains("Who was invited to Moscow?", "من دعت روسيا إلى موسكو؟");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("h1 a"), "مراجعة إسناد"));
+        // a rate keeps its order in the right-to-left page: "25% (1)", the figure left of its count
+        wait.until(d -> d.findElement(By.id("c-unanswered")).getText().contains("%"));
+        var rate = browser.findElement(By.id("c-unanswered"));
+        String figure = rate.getText();
+        assertThat(figure).matches("\\d+(\\.\\d)?% \\(\\d+\\)");
+        Object percentLeftOfCount = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const n = arguments[0].firstChild, t = n.textContent, r = document.createRange();"
+                + "r.setStart(n, t.indexOf('%')); r.setEnd(n, t.indexOf('%') + 1); const p = r.getBoundingClientRect().left;"
+                + "r.setStart(n, t.indexOf('(')); r.setEnd(n, t.indexOf('(') + 1); return p < r.getBoundingClientRect().left;", rate);
+        assertThat(percentLeftOfCount).isEqualTo(true);
         java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", "review-arabic-labels.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
