@@ -112,7 +112,7 @@ public final class Isnad implements AutoCloseable {
     /** Briefings on a topic or on documents, over {@link #index()}. */
     public synchronized Briefer briefer() {
         if (briefer == null) {
-            briefer = new Briefer(index(), config.brief(), answerFactory().analyzer(), answerFactory().retriever());
+            briefer = new Briefer(index(), config.brief(), answerFactory().analyzer());
         }
         return briefer;
     }

@@ -49,11 +49,11 @@ public final class EvidenceScorer {
     /** How rare a term is in a field across the whole index (inverse document frequency). */
     @FunctionalInterface
     public interface Rarity {
-        double idf(String field, String term);
+        double idf(Language language, String term);
     }
 
     public EvidenceScorer(Analyzers analyzers, Glossary glossary, DateMentions dates) {
-        this(analyzers, glossary, dates, (field, term) -> 1.0);
+        this(analyzers, glossary, dates, (language, term) -> 1.0);
     }
 
     public EvidenceScorer(Analyzers analyzers, Glossary glossary, DateMentions dates, Rarity rarity) {
@@ -109,11 +109,11 @@ public final class EvidenceScorer {
                 }
                 String text = h.text().substring(from, to);
                 List<String> terms = texts.sentenceTerms(h.doc().id(), s.start(),
-                        () -> analyzers.terms(Analyzers.bodyField(h.doc().language()), text));
+                        () -> analyzers.bodyTerms(h.doc().language(), text));
                 Set<String> termSet = new HashSet<>(terms);
                 if (s.speaker() != null) {
                     // a transcript turn's speaker ("بوتين:") is part of what the sentence says
-                    termSet.addAll(analyzers.terms(Analyzers.bodyField(h.doc().language()), s.speaker()));
+                    termSet.addAll(analyzers.bodyTerms(h.doc().language(), s.speaker()));
                 }
                 Unit u = new Unit(h, s, text, terms, termSet);
                 pt.addAll(u.termSet());
@@ -143,7 +143,7 @@ public final class EvidenceScorer {
                 rareTotal += UNTRANSLATED_MISSING * (rareAll - rareTotal);
             }
             Set<String> titleTerms = first.doc().title() == null ? Set.of()
-                    : new HashSet<>(analyzers.terms(Analyzers.titleField(first.doc().language()), first.doc().title()));
+                    : new HashSet<>(analyzers.titleTerms(first.doc().language(), first.doc().title()));
             if (docTerms != null) {
                 Set<String> allTerms = docTerms.computeIfAbsent(first.doc().id(), k -> new HashSet<>());
                 allTerms.addAll(titleTerms);
@@ -326,12 +326,11 @@ public final class EvidenceScorer {
      */
     public static double groupIdf(TermGroup g, Language language, Rarity rarity) {
         List<List<String>> alternatives = language == Language.AR ? g.arabic() : g.english();
-        String field = language == Language.AR ? org.isnad.index.Fields.BODY_AR : org.isnad.index.Fields.BODY_EN;
         double min = Double.NaN;
         for (List<String> alt : alternatives) {
             double rarest = 0;
             for (String t : alt) {
-                rarest = Math.max(rarest, rarity.idf(field, t));
+                rarest = Math.max(rarest, rarity.idf(language, t));
             }
             min = Double.isNaN(min) ? rarest : Math.min(min, rarest);
         }
@@ -431,10 +430,9 @@ public final class EvidenceScorer {
      * a match report that names Peru).
      */
     public List<TermGroup> missingFrom(Question q, org.isnad.ingest.Document doc) {
-        String field = Analyzers.bodyField(doc.language());
-        Set<String> terms = new HashSet<>(analyzers.terms(field, doc.text()));
+        Set<String> terms = new HashSet<>(analyzers.bodyTerms(doc.language(), doc.text()));
         if (doc.title() != null) {
-            terms.addAll(analyzers.terms(field, doc.title()));
+            terms.addAll(analyzers.bodyTerms(doc.language(), doc.title()));
         }
         List<TermGroup> missing = new ArrayList<>();
         for (TermGroup g : q.groups()) {

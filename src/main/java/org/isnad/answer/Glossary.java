@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.isnad.index.Analyzers;
-import org.isnad.index.Fields;
+import org.isnad.text.Language;
 
 /**
  * English–Arabic news vocabulary (config/glossary.tsv: English TAB Arabic forms separated by | TAB
@@ -104,7 +104,7 @@ public final class Glossary {
             List<List<String>> arabicTerms = new ArrayList<>();
             for (String form : r[1].split("\\|")) {
                 String f = form.strip();
-                List<String> terms = analyzers.terms(Fields.BODY_AR, f);
+                List<String> terms = analyzers.bodyTerms(Language.AR,f);
                 if (!f.isEmpty() && !terms.isEmpty()) {
                     arabic.add(f);
                     if (!arabicTerms.contains(terms)) {
@@ -112,7 +112,7 @@ public final class Glossary {
                     }
                 }
             }
-            List<String> englishTerms = analyzers.terms(Fields.BODY_EN, r[0]);
+            List<String> englishTerms = analyzers.bodyTerms(Language.EN,r[0]);
             if (!arabic.isEmpty() && !englishTerms.isEmpty()) {
                 entries.add(new Entry(r[0].strip(), List.copyOf(arabic), r.length > 2 ? r[2].strip() : "word",
                         List.copyOf(englishTerms), List.copyOf(arabicTerms)));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.isnad.index.Analyzers;
-import org.isnad.index.Fields;
 import org.isnad.index.PassageHit;
 import org.isnad.text.Language;
 
@@ -72,7 +71,7 @@ public final class NameMatcher {
                         break;
                     }
                     if (skeleton.equals(latinSkeleton(stripArticle(transliterate(w))))) {
-                        List<String> terms = analyzers.terms(Fields.BODY_AR, w);
+                        List<String> terms = analyzers.bodyTerms(Language.AR,w);
                         if (!terms.isEmpty() && !spellings.contains(terms)) {
                             spellings.add(terms);
                         }

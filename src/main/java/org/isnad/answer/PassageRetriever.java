@@ -4,27 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
-import org.apache.lucene.search.TermQuery;
-import org.isnad.index.Fields;
 import org.isnad.index.IsnadIndex;
 import org.isnad.index.PassageHit;
+import org.isnad.index.PassageQuery;
 import org.isnad.text.Language;
 
 /**
- * Finds the passages a question is about. The Lucene query is built in code from the question's
- * term groups (never parsed): one clause per group, its alternatives as one {@link SynonymQuery} per
- * field (structured translation), so a word with many translations weighs as one word. Names weigh
- * more; the document title counts a little on every passage.
+ * Finds the passages a question is about: the question's term groups, weighted (names weigh more),
+ * searched by the store in each language's documents on its own ({@link PassageQuery}); the store
+ * builds its own query from them.
  */
 public final class PassageRetriever {
 
-    private static final float TITLE_BOOST = 0.4f;
     /** The passages of the best three documents of each language are read whole. */
     private static final int EXPANDED_DOCS = 3;
     /**
@@ -33,13 +24,6 @@ public final class PassageRetriever {
      */
     private static final int MAX_POOL_RAW = 60;
     private static final int MAX_POOL_RELATIVE = 100;
-
-    /** The fields one query searches: a language's body and title, or both languages' (null: not searched). */
-    private record Scope(String arabicBody, String englishBody, String arabicTitle, String englishTitle) {}
-
-    private static final Scope BOTH = new Scope(Fields.BODY_AR, Fields.BODY_EN, Fields.TITLE_AR, Fields.TITLE_EN);
-    private static final List<Scope> EACH_LANGUAGE = List.of(
-            new Scope(Fields.BODY_AR, null, Fields.TITLE_AR, null), new Scope(null, Fields.BODY_EN, null, Fields.TITLE_EN));
 
     private final IsnadIndex index;
     private final int candidates;
@@ -76,12 +60,9 @@ public final class PassageRetriever {
      */
     public List<PassageHit> retrieve(Question question) {
         List<PassageHit> merged = new ArrayList<>();
-        for (Scope scope : EACH_LANGUAGE) {
-            Query q = query(question, scope);
-            if (q == null) {
-                continue;
-            }
-            List<PassageHit> hits = index.search(q, candidates);
+        List<PassageQuery.Group> groups = groups(question);
+        for (Language language : List.of(Language.AR, Language.EN)) {
+            List<PassageHit> hits = index.search(PassageQuery.of(groups, language), candidates);
             float best = !relativeScores || hits.isEmpty() ? 1 : Math.max(hits.get(0).score(), 1e-6f);
             hits.forEach(h -> merged.add(new PassageHit(h.passage(), h.text(), h.doc(), h.score() / best)));
         }
@@ -141,63 +122,8 @@ public final class PassageRetriever {
         return h.doc().id() + "#" + h.passage().ordinal();
     }
 
-    /** The query for a question over both languages, or null when nothing in it is searchable. */
-    public Query query(Question question) {
-        return query(question, BOTH);
-    }
-
-    private Query query(Question question, Scope scope) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (TermGroup g : question.groups()) {
-            Query body = groupQuery(g, scope.arabicBody(), scope.englishBody());
-            if (body == null) {
-                continue;
-            }
-            all.add(new BoostQuery(body, (float) g.weight()), Occur.SHOULD);
-            Query title = groupQuery(g, scope.arabicTitle(), scope.englishTitle());
-            if (title != null) {
-                all.add(new BoostQuery(title, TITLE_BOOST * (float) g.weight()), Occur.SHOULD);
-            }
-            clauses++;
-        }
-        return clauses == 0 ? null : all.build();
-    }
-
-    /** One group's alternatives in each field that is not null; null when none is searchable. */
-    private static Query groupQuery(TermGroup g, String arabicField, String englishField) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int n = addAlternatives(b, g.arabic(), arabicField) + addAlternatives(b, g.english(), englishField);
-        if (n == 0) {
-            return null;
-        }
-        BooleanQuery q = b.build();
-        return q.clauses().size() == 1 ? q.clauses().get(0).query() : q;
-    }
-
-    /** Single-term alternatives become one SynonymQuery; phrases become a conjunction each. */
-    private static int addAlternatives(BooleanQuery.Builder b, List<List<String>> alternatives, String field) {
-        if (field == null) {
-            return 0;
-        }
-        SynonymQuery.Builder singles = new SynonymQuery.Builder(field);
-        int singleCount = 0;
-        int n = 0;
-        for (List<String> alt : alternatives) {
-            if (alt.size() == 1) {
-                singles.addTerm(new Term(field, alt.get(0)));
-                singleCount++;
-            } else {
-                BooleanQuery.Builder phrase = new BooleanQuery.Builder();
-                alt.forEach(t -> phrase.add(new TermQuery(new Term(field, t)), Occur.MUST));
-                b.add(phrase.build(), Occur.SHOULD);
-                n++;
-            }
-        }
-        if (singleCount > 0) {
-            b.add(singles.build(), Occur.SHOULD);
-            n++;
-        }
-        return n;
+    /** The question's groups as the store searches them. */
+    public static List<PassageQuery.Group> groups(Question question) {
+        return question.groups().stream().map(g -> new PassageQuery.Group(g.weight(), g.arabic(), g.english())).toList();
     }
 }

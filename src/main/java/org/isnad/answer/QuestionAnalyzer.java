@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.index.Analyzers;
-import org.isnad.index.Fields;
 import org.isnad.text.CueLexicon;
 import org.isnad.text.Language;
 import org.isnad.text.LanguageDetector;
@@ -89,11 +88,11 @@ public final class QuestionAnalyzer {
     /** The words that leave an index term in {@code field} (stopwords leave none), each with its term. */
     private record Analyzed(List<Word> words, List<String> terms) {}
 
-    private Analyzed analyzed(List<Word> content, String field) {
+    private Analyzed analyzed(List<Word> content, Language language) {
         List<Word> kept = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         for (Word w : content) {
-            List<String> t = analyzers.terms(field, w.text());
+            List<String> t = analyzers.bodyTerms(language, w.text());
             if (!t.isEmpty()) {
                 kept.add(w);
                 terms.add(t.get(0));
@@ -105,7 +104,7 @@ public final class QuestionAnalyzer {
     // ------------------------------------------------------------------ Arabic questions
 
     private void arabicGroups(List<Word> content, List<TermGroup> out) {
-        Analyzed analyzed = analyzed(content, Fields.BODY_AR);
+        Analyzed analyzed = analyzed(content, Language.AR);
         List<Word> kept = analyzed.words();
         List<String> terms = analyzed.terms();
         int i = 0;
@@ -123,7 +122,7 @@ public final class QuestionAnalyzer {
                 String term = terms.get(i);
                 // A Latin word in an Arabic question (a name, an acronym) also searches English text.
                 List<List<String>> english = isLatin(kept.get(i).text())
-                        ? List.of(analyzers.terms(Fields.BODY_EN, kept.get(i).text())) : List.of();
+                        ? List.of(analyzers.bodyTerms(Language.EN,kept.get(i).text())) : List.of();
                 boolean name = isLatin(kept.get(i).text()) && kept.get(i).text().chars().anyMatch(Character::isLetter);
                 out.add(new TermGroup(kept.get(i).text(), withWrittenForms(kept.get(i).text(), term), english, name));
                 i++;
@@ -142,7 +141,7 @@ public final class QuestionAnalyzer {
     private List<List<String>> withWrittenForms(String word, String term) {
         List<List<String>> out = new ArrayList<>(List.of(List.of(term)));
         for (String written : CueLexicon.of(Language.AR).withoutColloquialPrefix(word)) {
-            List<String> t = analyzers.terms(Fields.BODY_AR, written);
+            List<String> t = analyzers.bodyTerms(Language.AR,written);
             if (t.size() == 1 && !out.contains(t)) {
                 out.add(t);
             }
@@ -153,7 +152,7 @@ public final class QuestionAnalyzer {
     // ------------------------------------------------------------------ English questions
 
     private void englishGroups(List<Word> content, List<TermGroup> out) {
-        Analyzed analyzed = analyzed(content, Fields.BODY_EN);
+        Analyzed analyzed = analyzed(content, Language.EN);
         List<Word> kept = analyzed.words();
         List<String> terms = analyzed.terms();
         int i = 0;
@@ -207,7 +206,7 @@ public final class QuestionAnalyzer {
     private List<List<String>> dictionaryArabic(String english) {
         List<List<String>> out = new ArrayList<>();
         for (String ar : dictionary.translations(english)) {
-            List<String> t = analyzers.terms(Fields.BODY_AR, ar);
+            List<String> t = analyzers.bodyTerms(Language.AR,ar);
             if (!t.isEmpty() && t.size() <= 3) {
                 out.add(t);
             }

@@ -37,7 +37,7 @@ public final class QuoteTrimmer {
         clauses.add(new int[] {from, sentence.length()});
         double[] weight = new double[clauses.size()];
         for (int i = 0; i < clauses.size(); i++) {
-            var terms = new HashSet<>(analyzers.terms(Analyzers.bodyField(language),
+            var terms = new HashSet<>(analyzers.bodyTerms(language,
                     sentence.substring(clauses.get(i)[0], clauses.get(i)[1])));
             for (TermGroup g : q.groups()) {
                 weight[i] += g.matches(terms) ? g.weight() : 0;

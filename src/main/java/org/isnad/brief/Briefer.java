@@ -13,12 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
 import org.isnad.answer.Draft;
@@ -31,9 +25,9 @@ import org.isnad.answer.SpeakerFinder;
 import org.isnad.answer.TermGroup;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.Analyzers;
-import org.isnad.index.Fields;
 import org.isnad.index.IsnadIndex;
 import org.isnad.index.PassageHit;
+import org.isnad.index.PassageQuery;
 import org.isnad.ingest.Document;
 import org.isnad.text.DateMatch;
 import org.isnad.text.DateParser;
@@ -66,7 +60,6 @@ public final class Briefer {
     private final Map<Language, BriefTemplates> templates = new HashMap<>();
     private final LanguageDetector languages = new LanguageDetector();
     private final QuestionAnalyzer questions;
-    private final PassageRetriever retriever;
     private final QuoteVerifier verifier = new QuoteVerifier();
     private final SpeakerFinder speakers = new SpeakerFinder();
 
@@ -75,12 +68,10 @@ public final class Briefer {
      * @param config    point limits
      * @param questions the answer package's question analysis (glossary, dictionary): a topic is read as
      *                  a question so "Russia" also searches روسيا
-     * @param retriever builds the query for an analyzed topic
      */
-    public Briefer(IsnadIndex index, IsnadConfig.Brief config, QuestionAnalyzer questions, PassageRetriever retriever) {
+    public Briefer(IsnadIndex index, IsnadConfig.Brief config, QuestionAnalyzer questions) {
         this.index = index;
         this.questions = questions;
-        this.retriever = retriever;
         this.minPoints = config == null || config.minPoints() <= 0 ? 3 : config.minPoints();
         this.maxPoints = config == null || config.maxPoints() < minPoints ? Math.max(8, minPoints) : config.maxPoints();
         this.gazetteer = Gazetteer.load();
@@ -120,23 +111,22 @@ public final class Briefer {
         String searched = topic.length() <= MAX_TOPIC_CHARS ? topic : topic.substring(0, MAX_TOPIC_CHARS);
         String expanded = expand(searched);
         Question question = questions.analyze(topic, searched, lang);
-        Query words = index.plainWordsQuery(expanded);
-        Query translated = retriever.query(question);
-        Query query = translated == null ? words
-                : new BooleanQuery.Builder().add(words, Occur.SHOULD).add(translated, Occur.SHOULD).build();
+        // the topic's words as written, in both languages, and its groups with their translations
+        PassageQuery query = new PassageQuery(PassageRetriever.groups(question), expanded, null,
+                new PassageQuery.Filters(request.since(), request.until(), request.outlet()));
         // A topic of only little words ("في من", "the of") names nothing to brief on.
         boolean arabicTopic = languages.detect(searched) == Language.AR;
-        boolean contentless = index.analyzers().terms(arabicTopic ? Fields.BODY_AR : Fields.BODY_EN, searched).isEmpty()
+        boolean contentless = index.analyzers().bodyTerms(arabicTopic ? Language.AR : Language.EN, searched).isEmpty()
                 && question.groups().isEmpty();
-        List<PassageHit> hits = contentless ? List.of() : index.search(withFilters(query, request), TOPIC_PASSAGES);
+        List<PassageHit> hits = contentless ? List.of() : index.search(query, TOPIC_PASSAGES);
         if (hits.isEmpty()) {
             return Briefing.nothing(topic, lang.code(), t.format("empty.nothing",
                     Map.of("topic", shown, "filters", filtersText(request, t))), ms(t0));
         }
         Set<String> topicTerms = new HashSet<>();
         Analyzers a = index.analyzers();
-        topicTerms.addAll(a.terms(Fields.BODY_AR, expanded));
-        topicTerms.addAll(a.terms(Fields.BODY_EN, expanded));
+        topicTerms.addAll(a.bodyTerms(Language.AR, expanded));
+        topicTerms.addAll(a.bodyTerms(Language.EN, expanded));
         for (TermGroup g : question.groups()) {
             g.arabic().forEach(topicTerms::addAll);
             g.english().forEach(topicTerms::addAll);
@@ -164,7 +154,7 @@ public final class Briefer {
         for (CandidateSentence c : pool) {
             Set<String> terms = new HashSet<>(c.terms().keySet());
             terms.addAll(titles.computeIfAbsent(c.doc().id(), id -> c.doc().title() == null ? Set.of()
-                    : new HashSet<>(index.analyzers().terms(Analyzers.bodyField(c.doc().language()), c.doc().title()))));
+                    : new HashSet<>(index.analyzers().bodyTerms(c.doc().language(), c.doc().title()))));
             Map<TermGroup, Double> w = weights.computeIfAbsent(c.doc().language(), l -> rarityWeights(topic, l));
             double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
             double covered = 0;
@@ -351,25 +341,6 @@ public final class Briefer {
                 .findFirst().orElse(wanted);
     }
 
-    private static Query withFilters(Query q, BriefRequest r) {
-        if (r.since() == null && r.until() == null && r.outlet() == null) {
-            return q;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, Occur.MUST);
-        if (r.since() != null || r.until() != null) {
-            long from = r.since() == null ? Long.MIN_VALUE : r.since().toEpochDay();
-            long to = r.until() == null ? Long.MAX_VALUE : r.until().toEpochDay();
-            b.add(LongPoint.newRangeQuery(Fields.DATE_DAY, from, to), Occur.FILTER);
-        }
-        if (r.outlet() != null) {
-            // any spelling of the outlet (documents indexed before outlet keys match as written)
-            b.add(new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(Fields.OUTLET_KEY, org.isnad.text.OutletNames.key(r.outlet()))), Occur.SHOULD)
-                    .add(new TermQuery(new Term(Fields.OUTLET, r.outlet())), Occur.SHOULD).build(), Occur.FILTER);
-        }
-        return b.build();
-    }
-
     private static String filtersText(BriefRequest r, BriefTemplates t) {
         List<String> parts = new ArrayList<>();
         if (r.since() != null) {
@@ -403,8 +374,8 @@ public final class Briefer {
             }
             if (!ds.isEmpty()) {
                 mentioned.put(p.n(), ds);
-                Set<String> words = new HashSet<>(index.analyzers().terms(Fields.BODY_AR, c.quote()));
-                words.addAll(index.analyzers().terms(Fields.BODY_EN, c.quote()));
+                Set<String> words = new HashSet<>(index.analyzers().bodyTerms(Language.AR, c.quote()));
+                words.addAll(index.analyzers().bodyTerms(Language.EN, c.quote()));
                 words.removeIf(w -> w.chars().allMatch(Character::isDigit));
                 terms.put(p.n(), words);
             }

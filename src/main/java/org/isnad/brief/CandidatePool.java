@@ -52,7 +52,7 @@ final class CandidatePool {
                 if (!quotable(text)) {
                     continue;
                 }
-                List<String> terms = analyzers.terms(Analyzers.bodyField(h.doc().language()), text);
+                List<String> terms = analyzers.bodyTerms(h.doc().language(), text);
                 if (terms.size() < 3) {
                     continue;
                 }

@@ -48,7 +48,7 @@ final class SentenceRanker {
             CandidateSentence c = pool.get(i);
             String title = c.doc().title() == null ? "" : c.doc().title();
             Set<String> tt = titleTerms.computeIfAbsent(c.doc().id(),
-                    id -> new HashSet<>(analyzers.terms(Analyzers.bodyField(c.doc().language()), title)));
+                    id -> new HashSet<>(analyzers.bodyTerms(c.doc().language(), title)));
             List<String> tw = titleWords.computeIfAbsent(c.doc().id(), id -> NameTokens.fold(title));
             double cue = cues(c) + titleCues(c, tt, tw);
             importance[i] = topicMode

@@ -81,6 +81,16 @@ public final class Analyzers {
         };
     }
 
+    /** The terms {@code text} produces in the stemmed body field of {@code language}'s documents, in order. */
+    public List<String> bodyTerms(Language language, String text) {
+        return terms(bodyField(language), text);
+    }
+
+    /** The terms {@code text} produces in the title field of {@code language}'s documents, in order. */
+    public List<String> titleTerms(Language language, String text) {
+        return terms(titleField(language), text);
+    }
+
     /** The terms {@code text} produces in {@code field}, in order (duplicates kept). */
     public List<String> terms(String field, String text) {
         return terms(forField(field), field, text);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -28,10 +26,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -56,10 +52,10 @@ import org.isnad.text.Sentence;
 public final class IsnadIndex implements Closeable {
 
     /** Above this many query terms per field the rest are dropped (they add nothing but cost). */
-    private static final int MAX_TERMS_PER_FIELD = 64;
 
     private final Directory directory;
     private final Analyzers analyzers = new Analyzers();
+    private final PassageQueries queries = new PassageQueries(analyzers);
     private IndexWriter writer;
     private SearcherManager searchers;
 
@@ -287,36 +283,17 @@ public final class IsnadIndex implements Closeable {
      * every chain and never parsed as query syntax, so AND, quotes, *, :, ~, \ and ( are just text.
      */
     public List<PassageHit> search(String plainText, int n) {
-        return search(plainWordsQuery(plainText), n);
+        return search(queries.plainWords(plainText), n);
     }
 
-    /** A query over all body fields built from the analyzed terms of {@code plainText} (no syntax). */
-    public Query plainWordsQuery(String plainText) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        addTerms(q, Fields.BODY_AR, plainText, 1f);
-        addTerms(q, Fields.BODY_EN, plainText, 1f);
-        addTerms(q, Fields.BODY_AR, analyzers.exact(), plainText, 0.5f);
-        addTerms(q, Fields.BODY_EN, analyzers.exact(), plainText, 0.5f);
-        addTerms(q, Fields.TITLE_AR, plainText, 0.3f);
-        addTerms(q, Fields.TITLE_EN, plainText, 0.3f);
-        BooleanQuery built = q.build();
-        return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable words") : built;
-    }
-
-    private void addTerms(BooleanQuery.Builder q, String field, String text, float boost) {
-        addTerms(q, field, analyzers.forField(field), text, boost);
-    }
-
-    private void addTerms(BooleanQuery.Builder q, String field, org.apache.lucene.analysis.Analyzer analyzer, String text, float boost) {
-        Set<String> terms = new LinkedHashSet<>(analyzers.terms(analyzer, field, text));
-        terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> {
-            Query tq = new TermQuery(new Term(field, t));
-            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), Occur.SHOULD);
-        });
+    /** The top {@code n} passages for {@code query}, best first (none when nothing in it is searchable). */
+    public List<PassageHit> search(PassageQuery query, int n) {
+        Query q = queries.build(query);
+        return q == null ? List.of() : search(q, n);
     }
 
     /** The top {@code n} passages for {@code query} (restricted to passage entries). */
-    public List<PassageHit> search(Query query, int n) {
+    private List<PassageHit> search(Query query, int n) {
         if (n <= 0) {
             return List.of();
         }
@@ -335,7 +312,11 @@ public final class IsnadIndex implements Closeable {
      * How rare {@code term} is in {@code field} across the whole index: BM25's inverse document
      * frequency, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; 0 for an empty index.
      */
-    public double idf(String field, String term) {
+    public double idf(Language language, String term) {
+        return idf(Analyzers.bodyField(language), term);
+    }
+
+    private double idf(String field, String term) {
         return withSearcher(s -> {
             var reader = s.getIndexReader();
             long n = reader.numDocs();

@@ -105,7 +105,7 @@ final class Rendering {
     private Glossary.Entry entry(String text, Language source) {
         List<String> terms = new ArrayList<>();
         for (Token t : Tokens.tokenize(text)) {
-            List<String> analyzed = analyzers.terms(Analyzers.bodyField(source), t.text());
+            List<String> analyzed = analyzers.bodyTerms(source, t.text());
             terms.addAll(analyzed);
         }
         if (terms.isEmpty()) {

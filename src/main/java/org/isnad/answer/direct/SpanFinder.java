@@ -143,14 +143,13 @@ final class SpanFinder {
     }
 
     private Quote read(Question q, Citation c, Language language) {
-        String field = Analyzers.bodyField(language);
         Set<String> asked = new HashSet<>();
         for (TermGroup g : q.groups()) {
             (language == Language.AR ? g.arabic() : g.english()).forEach(asked::addAll);
         }
         List<Word> words = new ArrayList<>();
         for (Token t : Tokens.tokenize(c.quote())) {
-            List<String> analyzed = analyzers.terms(field, t.text());
+            List<String> analyzed = analyzers.bodyTerms(language, t.text());
             Set<String> terms = new HashSet<>(analyzed);
             boolean isAsked = !terms.isEmpty() && terms.stream().anyMatch(asked::contains);
             words.add(new Word(t, analyzed, terms, isAsked));
@@ -182,12 +181,12 @@ final class SpanFinder {
 
     /** A word the glossary knows, but not as a name ("السلطة": power): no part of an unknown name. */
     private boolean commonWord(String arabic) {
-        List<Glossary.Entry> found = glossary.byArabicTerms(analyzers.terms(Analyzers.bodyField(Language.AR), arabic));
+        List<Glossary.Entry> found = glossary.byArabicTerms(analyzers.bodyTerms(Language.AR, arabic));
         return !found.isEmpty() && found.stream().noneMatch(Glossary.Entry::isName);
     }
 
     private boolean knownName(String arabic) {
-        return !glossary.byArabicTerms(analyzers.terms(Analyzers.bodyField(Language.AR), arabic)).isEmpty();
+        return !glossary.byArabicTerms(analyzers.bodyTerms(Language.AR, arabic)).isEmpty();
     }
 
     // ---- WHO and WHERE ------------------------------------------------------------------------
