@@ -17,7 +17,9 @@ import org.isnad.answer.AnswerService;
 import org.isnad.answer.llm.LlmAnswerers;
 import org.isnad.audit.AuditLog;
 import org.isnad.config.IsnadConfig;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.IsnadIndex;
+import org.isnad.index.OpenSearchStore;
 import org.isnad.ingest.IngestListener;
 import org.isnad.ingest.IngestReport;
 import org.isnad.ingest.Ingester;
@@ -35,7 +37,7 @@ public final class Isnad implements AutoCloseable {
 
     private final IsnadConfig config;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private IsnadIndex index;
+    private ArchiveStore index;
     private Ingester ingester;
     private Briefer briefer;
     private AnswerFactory answerFactory;
@@ -73,10 +75,19 @@ public final class Isnad implements AutoCloseable {
         return audit;
     }
 
-    /** The Lucene index in {@code <dataDir>/index}. */
-    public synchronized IsnadIndex index() {
+    /**
+     * The archive: the embedded Lucene index in {@code <dataDir>/index}, or with {@code store.backend:
+     * opensearch} the cluster at {@code opensearch.hosts}.
+     */
+    public synchronized ArchiveStore index() {
         if (index == null) {
-            index = IsnadIndex.open(config.dataPath().resolve("index"));
+            if (config.store() != null && config.store().openSearch()) {
+                IsnadConfig.OpenSearch os = config.opensearch();
+                index = OpenSearchStore.open(new OpenSearchStore.Options(os.hostList(), System.getenv("ISNAD_OPENSEARCH_USER"),
+                        System.getenv("ISNAD_OPENSEARCH_PASSWORD"), os.indexPrefix(), Math.max(1, os.shards()), Math.max(0, os.replicas())));
+            } else {
+                index = IsnadIndex.open(config.dataPath().resolve("index"));
+            }
             toClose.push(index);
         }
         return index;

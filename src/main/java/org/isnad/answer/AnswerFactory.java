@@ -2,7 +2,7 @@ package org.isnad.answer;
 
 import org.isnad.answer.direct.DirectLineBuilder;
 import org.isnad.config.IsnadConfig;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnswerFactory {
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final Templates templates;
     private final QuestionAnalyzer analyzer;
     private final PassageRetriever retriever;
     private final ExtractiveAnswerer extractive;
     private final DirectLineBuilder direct;
 
-    public AnswerFactory(IsnadIndex index, IsnadConfig.Answer config) {
+    public AnswerFactory(ArchiveStore index, IsnadConfig.Answer config) {
         this.index = index;
         int maxQuotes = config == null || config.maxQuotes() <= 0 ? 4 : config.maxQuotes();
         int candidates = config == null || config.candidatePassages() <= 0 ? 30 : config.candidatePassages();

@@ -3,7 +3,7 @@ package org.isnad.answer;
 import java.util.List;
 import org.isnad.answer.direct.DirectAnswer;
 import org.isnad.answer.direct.DirectLineBuilder;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.text.Language;
 import org.isnad.text.LanguageDetector;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ public final class AnswerService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final QuestionAnalyzer analyzer;
     private final Answerer answerer;
     private final Templates templates;
@@ -29,12 +29,12 @@ public final class AnswerService {
 
     private final DirectLineBuilder direct;
 
-    public AnswerService(IsnadIndex index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates) {
+    public AnswerService(ArchiveStore index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates) {
         this(index, analyzer, answerer, templates, null);
     }
 
     /** {@code direct} (nullable: no direct line) states the answer itself from the verified quotes. */
-    public AnswerService(IsnadIndex index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates,
+    public AnswerService(ArchiveStore index, QuestionAnalyzer analyzer, Answerer answerer, Templates templates,
                          DirectLineBuilder direct) {
         this.direct = direct;
         this.index = index;

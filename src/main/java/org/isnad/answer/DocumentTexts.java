@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.ingest.Document;
 
 /**
@@ -13,11 +13,11 @@ import org.isnad.ingest.Document;
  */
 public final class DocumentTexts {
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final Map<String, Optional<Document>> cache = new HashMap<>();
     private final Map<String, java.util.List<String>> sentenceTerms = new HashMap<>();
 
-    public DocumentTexts(IsnadIndex index) {
+    public DocumentTexts(ArchiveStore index) {
         this.index = index;
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.index.PassageQuery;
 import org.isnad.text.Language;
@@ -25,7 +25,7 @@ public final class PassageRetriever {
     private static final int MAX_POOL_RAW = 60;
     private static final int MAX_POOL_RELATIVE = 100;
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final int candidates;
     private final int expanded;
     private final boolean relativeScores;
@@ -34,7 +34,7 @@ public final class PassageRetriever {
      * Each language searched on its own, raw scores kept; the best {@value #EXPANDED_DOCS} documents
      * of each language read whole.
      */
-    public PassageRetriever(IsnadIndex index, int candidates) {
+    public PassageRetriever(ArchiveStore index, int candidates) {
         this(index, candidates, EXPANDED_DOCS, false);
     }
 
@@ -45,7 +45,7 @@ public final class PassageRetriever {
      *
      * @param relativeScores score each language's passages relative to its own best (see {@link #retrieve})
      */
-    public PassageRetriever(IsnadIndex index, int candidates, int expanded, boolean relativeScores) {
+    public PassageRetriever(ArchiveStore index, int candidates, int expanded, boolean relativeScores) {
         this.index = index;
         this.candidates = Math.max(1, candidates);
         this.expanded = Math.max(1, expanded);

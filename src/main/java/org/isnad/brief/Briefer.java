@@ -25,7 +25,7 @@ import org.isnad.answer.SpeakerFinder;
 import org.isnad.answer.TermGroup;
 import org.isnad.config.IsnadConfig;
 import org.isnad.index.Analyzers;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.index.PassageQuery;
 import org.isnad.ingest.Document;
@@ -50,7 +50,7 @@ public final class Briefer {
     /** Only this much of a topic is searched. */
     static final int MAX_TOPIC_CHARS = 1000;
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final int minPoints;
     private final int maxPoints;
     private final Gazetteer gazetteer;
@@ -69,7 +69,7 @@ public final class Briefer {
      * @param questions the answer package's question analysis (glossary, dictionary): a topic is read as
      *                  a question so "Russia" also searches روسيا
      */
-    public Briefer(IsnadIndex index, IsnadConfig.Brief config, QuestionAnalyzer questions) {
+    public Briefer(ArchiveStore index, IsnadConfig.Brief config, QuestionAnalyzer questions) {
         this.index = index;
         this.questions = questions;
         this.minPoints = config == null || config.minPoints() <= 0 ? 3 : config.minPoints();

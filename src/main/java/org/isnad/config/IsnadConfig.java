@@ -17,7 +17,9 @@ public record IsnadConfig(
         Brief brief,
         Audit audit,
         Review review,
-        Telegram telegram) {
+        Telegram telegram,
+        Store store,
+        OpenSearch opensearch) {
 
     public Path dataPath() {
         return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir);
@@ -25,28 +27,28 @@ public record IsnadConfig(
 
     /** A copy with another data folder (the {@code --data} option). */
     public IsnadConfig withDataDir(String dir) {
-        return new IsnadConfig(dir, ingest, answer, llm, brief, audit, review, telegram);
+        return new IsnadConfig(dir, ingest, answer, llm, brief, audit, review, telegram, store, opensearch);
     }
 
     /** A copy with another answer section (tests, {@code --answerer}). */
     public IsnadConfig withAnswer(Answer a) {
-        return new IsnadConfig(dataDir, ingest, a, llm, brief, audit, review, telegram);
+        return new IsnadConfig(dataDir, ingest, a, llm, brief, audit, review, telegram, store, opensearch);
     }
 
     public IsnadConfig withLlm(Llm l) {
-        return new IsnadConfig(dataDir, ingest, answer, l, brief, audit, review, telegram);
+        return new IsnadConfig(dataDir, ingest, answer, l, brief, audit, review, telegram, store, opensearch);
     }
 
     public IsnadConfig withReview(Review r) {
-        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, r, telegram);
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, r, telegram, store, opensearch);
     }
 
     public IsnadConfig withTelegram(Telegram t) {
-        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, review, t);
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, review, t, store, opensearch);
     }
 
     public IsnadConfig withAudit(Audit a) {
-        return new IsnadConfig(dataDir, ingest, answer, llm, brief, a, review, telegram);
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, a, review, telegram, store, opensearch);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -157,6 +159,26 @@ public record IsnadConfig(
 
         public java.time.Duration deliveryRetry() {
             return java.time.Duration.ofMinutes(deliveryRetryMinutes > 0 ? deliveryRetryMinutes : DEFAULT_DELIVERY_RETRY_MINUTES);
+        }
+    }
+
+    /** Where the archive lives: {@code lucene} (the embedded index under the data folder, the default) or {@code opensearch}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Store(String backend) {
+        public boolean openSearch() {
+            return backend != null && backend.strip().equalsIgnoreCase("opensearch");
+        }
+    }
+
+    /**
+     * The OpenSearch cluster for {@code store.backend: opensearch}: comma-separated node addresses, the
+     * index name's prefix, and shards and replicas for a new index. User and password come from the
+     * environment only ({@code ISNAD_OPENSEARCH_USER}, {@code ISNAD_OPENSEARCH_PASSWORD}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OpenSearch(String hosts, String indexPrefix, int shards, int replicas) {
+        public List<String> hostList() {
+            return hosts == null ? List.of() : java.util.Arrays.stream(hosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.ingest.Document;
 import org.isnad.ingest.Passage;
@@ -85,7 +85,7 @@ public final class AskBench {
         return out;
     }
 
-    public static Result run(IsnadIndex index, QaSystem isnadQa, Path baselineDir, Options o) {
+    public static Result run(ArchiveStore index, QaSystem isnadQa, Path baselineDir, Options o) {
         Map<String, Document> documents = new HashMap<>();
         Map<String, List<Passage>> passages = new HashMap<>();
         for (String id : index.storedStates().keySet()) {

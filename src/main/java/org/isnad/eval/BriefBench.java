@@ -15,7 +15,7 @@ import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefer;
 import org.isnad.brief.Briefing;
 import org.isnad.index.Analyzers;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.ingest.Document;
 import org.isnad.ingest.Passage;
@@ -132,7 +132,7 @@ public final class BriefBench {
 
     /** The documents of {@code index} and their passages, as the baseline indexes them. */
     record Corpus(Map<String, Document> documents, Map<String, List<Passage>> passages) {
-        static Corpus of(IsnadIndex index) {
+        static Corpus of(ArchiveStore index) {
             Map<String, Document> documents = new HashMap<>();
             Map<String, List<Passage>> passages = new HashMap<>();
             for (String id : index.storedStates().keySet()) {
@@ -146,7 +146,7 @@ public final class BriefBench {
     }
 
     /** Generated topics ({@code given} null) or the given ones, briefed on {@code index}. */
-    public static Result run(IsnadIndex index, Briefer briefer, List<String> given, Path baselineDir, Options o) {
+    public static Result run(ArchiveStore index, Briefer briefer, List<String> given, Path baselineDir, Options o) {
         Corpus corpus = Corpus.of(index);
         List<String> topics = given != null ? given : topics(corpus.documents(), index.analyzers(), o.topics(), o.seed());
         BriefRenderer renderer = new BriefRenderer(briefer);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.isnad.answer.Citation;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.ingest.Document;
 import org.isnad.ingest.Passage;
@@ -61,7 +61,7 @@ public final class SetEval {
     /** What one response earned, for the group figures. */
     private record Judged(boolean answerable, boolean pass, boolean viaAlsoIn, boolean answered, boolean wrongArticle, boolean found5) {}
 
-    public static Result run(QuestionSet set, IsnadIndex index, QaSystem isnadQa, Path baselineDir, int warmup) {
+    public static Result run(QuestionSet set, ArchiveStore index, QaSystem isnadQa, Path baselineDir, int warmup) {
         Map<String, Document> documents = new HashMap<>();
         Map<String, List<Passage>> passages = new HashMap<>();
         for (String id : index.storedStates().keySet()) {

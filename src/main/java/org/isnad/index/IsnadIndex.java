@@ -1,6 +1,5 @@
 package org.isnad.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ import org.isnad.text.Sentence;
  * <p>Thread-safe. The writer is opened on the first change only, so read-only commands can run
  * beside a process that holds the index's write lock.
  */
-public final class IsnadIndex implements Closeable {
+public final class IsnadIndex implements ArchiveStore {
 
     /** Above this many query terms per field the rest are dropped (they add nothing but cost). */
 
@@ -73,6 +72,7 @@ public final class IsnadIndex implements Closeable {
         }
     }
 
+    @Override
     public Analyzers analyzers() {
         return analyzers;
     }
@@ -83,6 +83,7 @@ public final class IsnadIndex implements Closeable {
      * Adds {@code doc} with its passages, replacing any earlier version with the same id. Safe to call
      * from several threads at once (Lucene's writer indexes them in parallel).
      */
+    @Override
     public void upsert(Document doc, List<Passage> passages) {
         List<org.apache.lucene.document.Document> block = new ArrayList<>(passages.size() + 1);
         block.add(docEntry(doc));
@@ -101,6 +102,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Removes a document and its passages; true when it was there. */
+    @Override
     public synchronized boolean delete(String id) {
         boolean existed = document(id).isPresent();
         try {
@@ -112,6 +114,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Makes every change so far durable and visible to new searches. */
+    @Override
     public synchronized void commit() {
         if (writer == null) {
             return;
@@ -203,6 +206,7 @@ public final class IsnadIndex implements Closeable {
     // ---------------------------------------------------------------- reading
 
     /** The stored document with this id. */
+    @Override
     public Optional<Document> document(String id) {
         return withSearcher(s -> Optional.ofNullable(cachedDocument(s, id)), Optional.empty());
     }
@@ -262,6 +266,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Id, content hash and source of every document: what re-ingesting compares against. */
+    @Override
     public Map<String, StoredState> storedStates() {
         return withSearcher(s -> {
             Map<String, StoredState> out = new TreeMap<>();
@@ -275,18 +280,18 @@ public final class IsnadIndex implements Closeable {
         }, Map.of());
     }
 
-    /** A document's content hash and where it was read from. */
-    public record StoredState(String hash, String source) {}
 
     /**
      * Passages matching {@code plainText} taken as plain words in any language: it is analyzed with
      * every chain and never parsed as query syntax, so AND, quotes, *, :, ~, \ and ( are just text.
      */
+    @Override
     public List<PassageHit> search(String plainText, int n) {
         return search(queries.plainWords(plainText), n);
     }
 
     /** The top {@code n} passages for {@code query}, best first (none when nothing in it is searchable). */
+    @Override
     public List<PassageHit> search(PassageQuery query, int n) {
         Query q = queries.build(query);
         return q == null ? List.of() : search(q, n);
@@ -312,6 +317,7 @@ public final class IsnadIndex implements Closeable {
      * How rare {@code term} is in {@code field} across the whole index: BM25's inverse document
      * frequency, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; 0 for an empty index.
      */
+    @Override
     public double idf(Language language, String term) {
         return idf(Analyzers.bodyField(language), term);
     }
@@ -326,6 +332,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Every passage of one document, in order. */
+    @Override
     public List<PassageHit> passagesOf(String docId) {
         return withSearcher(s -> passageCache.get(s, docId, searcher -> readPassagesOf(searcher, docId)), List.of());
     }
@@ -341,6 +348,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Counts and ranges of what the index holds. */
+    @Override
     public IndexStats stats() {
         return withSearcher(s -> statsCache.get(s, "stats", this::readStats),
                 new IndexStats(0, 0, Map.of(), Map.of(), null, null, List.of()));
@@ -380,6 +388,7 @@ public final class IsnadIndex implements Closeable {
     }
 
     /** Number of documents. */
+    @Override
     public int documentCount() {
         return withSearcher(s -> s.count(docsOnly(null)), 0);
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.text.DateParser;
 import org.isnad.text.FieldLimits;
 import org.isnad.text.Language;
@@ -40,7 +40,7 @@ public final class Ingester {
     private static final Set<String> HTML = Set.of("html", "htm");
     private static final Set<String> OFFICE = Set.of("pdf", "docx", "odt", "rtf");
 
-    private final IsnadIndex index;
+    private final ArchiveStore index;
     private final long maxDocumentBytes;
     private final org.isnad.text.OutletNames outlets;
     private final SentenceSplitter splitter = new SentenceSplitter();
@@ -52,12 +52,12 @@ public final class Ingester {
     private final DocumentReader office = new OfficeReader();
     private final Sidecars sidecars = new Sidecars();
 
-    public Ingester(IsnadIndex index, long maxDocumentBytes) {
+    public Ingester(ArchiveStore index, long maxDocumentBytes) {
         this(index, maxDocumentBytes, org.isnad.text.OutletNames.none());
     }
 
     /** @param outlets the outlet alias table: each document's outlet is stored under its one name */
-    public Ingester(IsnadIndex index, long maxDocumentBytes, org.isnad.text.OutletNames outlets) {
+    public Ingester(ArchiveStore index, long maxDocumentBytes, org.isnad.text.OutletNames outlets) {
         this.index = index;
         this.maxDocumentBytes = maxDocumentBytes;
         this.outlets = outlets;
@@ -384,13 +384,13 @@ public final class Ingester {
         }
         Document doc = prepare(raw, fallbackId, source);
         run.idsSeen.add(doc.id());
-        IsnadIndex.StoredState old = run.stored.get(doc.id());
+        ArchiveStore.StoredState old = run.stored.get(doc.id());
         if (old != null && old.hash().equals(doc.contentHash())) {
             run.unchanged++;
             return;
         }
         run.pipeline.submit(doc, raw.origin(), old == null);
-        run.stored.put(doc.id(), new IsnadIndex.StoredState(doc.contentHash(), source));
+        run.stored.put(doc.id(), new ArchiveStore.StoredState(doc.contentHash(), source));
         if (old == null) {
             run.added++;
         } else {
@@ -443,7 +443,7 @@ public final class Ingester {
     private static final class Run implements AutoCloseable {
         final IngestListener listener;
         final WritePipeline pipeline;
-        final Map<String, IsnadIndex.StoredState> stored;
+        final Map<String, ArchiveStore.StoredState> stored;
         final Set<String> idsSeen = new HashSet<>();
         final Set<String> sourcesRead = new HashSet<>();
         final List<Skip> skips = new ArrayList<>();
@@ -454,7 +454,7 @@ public final class Ingester {
         int sinceCommit;
         long bytes;
 
-        Run(IngestListener listener, Map<String, IsnadIndex.StoredState> stored, WritePipeline pipeline) {
+        Run(IngestListener listener, Map<String, ArchiveStore.StoredState> stored, WritePipeline pipeline) {
             this.listener = listener;
             this.pipeline = pipeline;
             this.stored = new HashMap<>(stored);

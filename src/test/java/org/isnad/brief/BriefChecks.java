@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.isnad.answer.Citation;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.ingest.Document;
 
 /** Checks shared by the briefing tests, written independently of the code under test. */
@@ -23,7 +23,7 @@ final class BriefChecks {
     }
 
     /** Every citation is the stored text's substring at its offsets. */
-    static void allQuotesVerbatim(Briefing b, IsnadIndex index) {
+    static void allQuotesVerbatim(Briefing b, ArchiveStore index) {
         assertThat(b.citations()).isNotEmpty();
         for (Citation c : b.citations()) {
             Document d = index.document(c.docId()).orElseThrow();

@@ -3,7 +3,7 @@ package org.isnad.answer.llm;
 import org.isnad.answer.AnswerFactory;
 import org.isnad.answer.Answerer;
 import org.isnad.config.IsnadConfig;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 
 /** Builds the LLM answerer from the {@code llm.*} configuration (provider, baseUrl, model, apiKey, timeoutS). */
 public final class LlmAnswerers {
@@ -18,7 +18,7 @@ public final class LlmAnswerers {
      *
      * @throws IllegalArgumentException when the configuration names no model, no base URL or an unknown provider
      */
-    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, IsnadIndex index, AnswerFactory answers) {
+    public static LlmAnswerer fromConfig(IsnadConfig.Llm llm, ArchiveStore index, AnswerFactory answers) {
         return fromConfig(llm, PassageSearch.over(answers.analyzer(), answers.retriever()), answers.extractive(),
                 SpeakerLookup.of(index));
     }

@@ -3,7 +3,7 @@ package org.isnad.answer.llm;
 import java.util.Optional;
 import java.util.function.Function;
 import org.isnad.answer.SpeakerFinder;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
 import org.isnad.text.Sentence;
 
@@ -17,7 +17,7 @@ public interface SpeakerLookup {
     SpeakerLookup NONE = (docId, offset, documentText) -> null;
 
     /** The sentence at the offset, from the index, and the same speaker rules as extractive answers. */
-    static SpeakerLookup of(IsnadIndex index) {
+    static SpeakerLookup of(ArchiveStore index) {
         SpeakerFinder finder = new SpeakerFinder();
         return (docId, offset, documentText) -> {
             for (PassageHit hit : index.passagesOf(docId)) {

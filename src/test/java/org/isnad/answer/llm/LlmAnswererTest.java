@@ -14,7 +14,7 @@ import org.isnad.answer.AskRequest;
 import org.isnad.answer.Citation;
 import org.isnad.config.ConfigLoader;
 import org.isnad.config.IsnadConfig;
-import org.isnad.index.IsnadIndex;
+import org.isnad.index.ArchiveStore;
 import org.isnad.ingest.Document;
 import org.isnad.ingest.RawDocument;
 import org.isnad.text.Language;
@@ -41,7 +41,7 @@ class LlmAnswererTest {
     static Path data;
 
     private Isnad isnad;
-    private IsnadIndex index;
+    private ArchiveStore index;
     private IsnadConfig config;
 
     @BeforeAll
