@@ -75,6 +75,11 @@ public final class AnswerService {
             DirectAnswer line = directLine(q, draft, texts);
             return new Answer(original, language.code(), draft.answered(), draft.text(), draft.citations(),
                     draft.conflicts(), modeOf(draft), ms(t0), draft.candidates(), draft.notes(), line);
+        } catch (org.isnad.index.ArchiveUnavailableException e) {
+            // the cluster is down or busy: say so plainly; the next question tries again
+            LOG.warn("archive unavailable: {}", e.getMessage());
+            return new Answer(original, language.code(), false, templates.get(language, "unavailable"), List.of(), List.of(),
+                    answerer.mode(), ms(t0), List.of(), List.of("unavailable: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("answering failed: {}", e.toString(), e);
             return new Answer(original, language.code(), false, templates.get(language, "error"), List.of(), List.of(),

@@ -83,7 +83,7 @@ final class OpenSearchCluster implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 cluster.nodes.add(cluster.startNode("n" + (i + 1), http[i], transport[i], seeds, names));
             }
-            cluster.awaitHealth(count);
+            cluster.awaitHealth(count, "green");
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
@@ -127,19 +127,19 @@ final class OpenSearchCluster implements AutoCloseable {
         return new Node(name, httpPort, transportPort, dir, pb.start());
     }
 
-    private void awaitHealth(int count) throws InterruptedException {
+    private void awaitHealth(int count, String status) throws InterruptedException {
         long deadline = System.nanoTime() + START.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            for (Node n : nodes) {
+            for (Node n : nodes.subList(0, count)) {
                 if (!n.process().isAlive()) {
                     throw new IllegalStateException("OpenSearch node " + n.name() + " exited: " + tail(n));
                 }
             }
             try {
-                JsonNode health = get("/_cluster/health?wait_for_nodes=" + count + "&wait_for_status=green&timeout=5s");
+                JsonNode health = get("/_cluster/health?wait_for_nodes=" + count + "&wait_for_status=" + status + "&timeout=5s");
                 last = health.toString();
-                if (health.path("number_of_nodes").asInt() == count && "green".equals(health.path("status").asText())) {
+                if (health.path("number_of_nodes").asInt() == count && !health.path("timed_out").asBoolean()) {
                     return;
                 }
             } catch (IOException e) {
@@ -155,11 +155,53 @@ final class OpenSearchCluster implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
+    /** The name of the node that is the elected cluster manager. */
+    String clusterManager() throws IOException, InterruptedException {
+        String id = get("/_cluster/state/cluster_manager_node").path("cluster_manager_node").asText();
+        return get("/_nodes/" + id).path("nodes").path(id).path("name").asText();
+    }
+
+    /** Stops one node (SIGTERM, as an operator or a failing machine would), and waits until it is gone. */
+    void stop(String name) throws InterruptedException {
+        Node n = node(name);
+        n.process().destroy();
+        if (!n.process().waitFor(60, TimeUnit.SECONDS)) {
+            n.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && listening(n.httpPort())) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Starts a stopped node again on its own folder and ports, and waits for a cluster of {@code count} nodes. */
+    void restart(String name, int count) throws IOException, InterruptedException {
+        Node old = node(name);
+        String seeds = nodes.stream().map(n -> "\"127.0.0.1:" + n.transportPort() + "\"").collect(Collectors.joining(", "));
+        String names = nodes.stream().map(n -> "\"" + n.name() + "\"").collect(Collectors.joining(", "));
+        Node started = startNode(name, old.httpPort(), old.transportPort(), seeds, names);
+        nodes.set(nodes.indexOf(old), started);
+        awaitHealth(count, "yellow");
+    }
+
+    private Node node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The HTTP address of every node, comma-separated (what {@code opensearch.hosts} takes). */
     String hosts() {
         return nodes.stream().map(Node::url).collect(Collectors.joining(","));
     }
 
+    /** A GET to any running node. */
     JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(liveNode().url() + path)).GET());
     }

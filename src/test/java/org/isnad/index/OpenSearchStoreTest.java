@@ -29,8 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * answers as the embedded index does: the same
  * documents and statistics, the same passages in the same order with the same BM25 scores, and the
  * same answers with the same citations for our own question set; re-ingesting changes nothing, a
- * changed document replaces its passages, a deleted one is gone.
+ * changed document replaces its passages, a deleted one is gone. Last, failures: with one node
+ * stopped, ingest completes and questions are answered as before; with the whole cluster down, a
+ * question gets a plain "the archive cannot be reached" and nothing crashes; when the cluster comes
+ * back, answers come back.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class OpenSearchStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -175,5 +179,50 @@ class OpenSearchStoreTest {
     void anUnreachableClusterIsSaidPlainly() {
         assertThatThrownBy(() -> OpenSearchStore.open(new OpenSearchStore.Options(List.of("http://127.0.0.1:1"), null, null, "x-", 1, 0)))
                 .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("unreachable");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it stops the cluster
+    void aStoppedNodeChangesNothingAndAStoppedClusterIsSaidPlainlyUntilItReturns() throws Exception {
+        AnswerService onLucene = new AnswerFactory(lucene, null).service();
+        AnswerService onOpenSearch = new AnswerFactory(opensearch, null).service();
+        List<String> questions = questions();
+        String manager = cluster.clusterManager();
+        String other = cluster.nodes().stream().map(OpenSearchCluster.Node::name).filter(n -> !n.equals(manager)).findFirst().orElseThrow();
+
+        // one node down (the one not managing the cluster, so that one node can go on alone):
+        // the replica on the other node takes over; ingest and questions go on
+        cluster.stop(other);
+        IngestReport r = new Ingester(opensearch, 50_000_000).ingestDocuments(List.of(new RawDocument("os-during-outage",
+                "Written while a node was down", "2024-03-03", "Wire", null, "en", "A report written while one node was down.", null)));
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(opensearch.document("os-during-outage")).isPresent();
+        for (String q : questions.subList(0, 12)) {
+            Answer l = onLucene.ask(AskRequest.of(q));
+            Answer o = onOpenSearch.ask(AskRequest.of(q));
+            assertThat(o.answered()).as(q).isEqualTo(l.answered());
+            assertThat(cited(o)).as(q).isEqualTo(cited(l));
+        }
+
+        // the whole cluster down: a plain message, no exception, nothing presented as an answer
+        cluster.stop(manager);
+        Answer down = onOpenSearch.ask(AskRequest.of("Who announced Russia's invitation to the factions?"));
+        assertThat(down.answered()).isFalse();
+        assertThat(down.citations()).isEmpty();
+        assertThat(down.answer()).contains("archive cannot be reached");
+        Answer downAr = onOpenSearch.ask(AskRequest.of("من الذي نظم المؤتمر في موسكو؟"));
+        assertThat(downAr.answer()).contains("لا يمكن الوصول إلى الأرشيف");
+
+        // back again: the same answers as before
+        cluster.restart(manager, 1);
+        cluster.restart(other, 2);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Answer back = onOpenSearch.ask(AskRequest.of(questions.get(0)));
+        while (!back.answered() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            back = onOpenSearch.ask(AskRequest.of(questions.get(0)));
+        }
+        assertThat(cited(back)).isEqualTo(cited(onLucene.ask(AskRequest.of(questions.get(0)))));
+        assertThat(opensearch.document("os-during-outage")).isPresent();
     }
 }
