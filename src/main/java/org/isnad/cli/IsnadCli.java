@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             FeedsCommand.class,
             WatchCommand.class,
             SearchCommand.class,
+            MigrateCommand.class,
             DocCommand.class,
             StatsCommand.class,
             BriefCommand.class,

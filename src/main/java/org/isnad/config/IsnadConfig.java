@@ -30,6 +30,19 @@ public record IsnadConfig(
         return new IsnadConfig(dir, ingest, answer, llm, brief, audit, review, telegram, store, opensearch);
     }
 
+    /**
+     * A copy whose archive is a fresh one named by {@code tag}: another data folder holds a fresh
+     * embedded index already; on OpenSearch the index name gets the tag (benchmarks, evaluations).
+     */
+    public IsnadConfig withArchiveTag(String tag) {
+        if (opensearch == null) {
+            return this;
+        }
+        OpenSearch os = new OpenSearch(opensearch.hosts(), (opensearch.indexPrefix() == null ? "isnad-" : opensearch.indexPrefix()) + tag + "-",
+                opensearch.shards(), opensearch.replicas());
+        return new IsnadConfig(dataDir, ingest, answer, llm, brief, audit, review, telegram, store, os);
+    }
+
     /** A copy with another answer section (tests, {@code --answerer}). */
     public IsnadConfig withAnswer(Answer a) {
         return new IsnadConfig(dataDir, ingest, a, llm, brief, audit, review, telegram, store, opensearch);

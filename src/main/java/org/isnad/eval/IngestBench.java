@@ -113,8 +113,13 @@ public final class IngestBench {
         try {
             long t0 = System.nanoTime();
             IngestReport report;
-            try (Isnad isnad = Isnad.open(config.withDataDir(dir.toString()))) {
+            // a fresh archive each round: a fresh data folder, or on OpenSearch a fresh index, dropped after
+            String tag = "bench" + System.nanoTime();
+            try (Isnad isnad = Isnad.open(config.withDataDir(dir.toString()).withArchiveTag(tag))) {
                 report = isnad.ingester().ingest(List.of(jsonl), false, IngestListener.NONE);
+                if (isnad.index() instanceof org.isnad.index.OpenSearchStore store) {
+                    store.drop();
+                }
             }
             return new Round(report.read(), (System.nanoTime() - t0) / 1e6);
         } finally {

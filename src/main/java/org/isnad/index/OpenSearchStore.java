@@ -138,6 +138,11 @@ public final class OpenSearchStore implements ArchiveStore {
         }
     }
 
+    /** Deletes the whole index from the cluster (a benchmark's throw-away archive). */
+    public void drop() {
+        call("DELETE", "/" + index, Map.of(), null, true);
+    }
+
     /** The name of the index on the cluster. */
     public String indexName() {
         return index;

@@ -176,6 +176,29 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void migrateCopiesTheEmbeddedIndexAndAgainCopiesNothing() {
+        java.util.Map<String, String> env = java.util.Map.of("ISNAD_DATA_DIR", dir.toString(), "ISNAD_OPENSEARCH_HOSTS", cluster.hosts(),
+                "ISNAD_OPENSEARCH_INDEX_PREFIX", "migrated-", "ISNAD_OPENSEARCH_SHARDS", "1");
+        assertThat(org.isnad.cli.IsnadCli.run(env, "migrate")).isZero();
+        try (OpenSearchStore migrated = OpenSearchStore.open(new OpenSearchStore.Options(List.of(cluster.hosts().split(",")), null, null,
+                "migrated-", 1, 1))) {
+            assertThat(migrated.storedStates()).isEqualTo(lucene.storedStates());
+            String id = lucene.storedStates().keySet().iterator().next();
+            assertThat(migrated.document(id)).isEqualTo(lucene.document(id));
+            assertThat(migrated.passagesOf(id)).isEqualTo(lucene.passagesOf(id));
+        }
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(org.isnad.cli.IsnadCli.run(env, "migrate")).isZero();
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("0 documents copied");
+    }
+
+    @Test
     void anUnreachableClusterIsSaidPlainly() {
         assertThatThrownBy(() -> OpenSearchStore.open(new OpenSearchStore.Options(List.of("http://127.0.0.1:1"), null, null, "x-", 1, 0)))
                 .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("unreachable");
