@@ -106,7 +106,7 @@ public final class AnswerService {
         }
         try {
             return direct.build(q, draft.citations(),
-                    id -> texts.document(id).map(org.isnad.ingest.Document::language).orElse(null), texts::text);
+                    id -> texts.document(id).map(org.isnad.archive.Document::language).orElse(null), texts::text);
         } catch (RuntimeException e) {
             LOG.warn("direct line failed: {}", e.toString(), e);
             return null;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.isnad.archive.Document;
 import org.isnad.index.ArchiveStore;
-import org.isnad.ingest.Document;
 
 /**
  * The stored documents one request touches, each fetched from the index once. Not shared between

@@ -429,7 +429,7 @@ public final class EvidenceScorer {
      * answer it, however well it matches the rest ("What is the capital of Peru?" is not answered by
      * a match report that names Peru).
      */
-    public List<TermGroup> missingFrom(Question q, org.isnad.ingest.Document doc) {
+    public List<TermGroup> missingFrom(Question q, org.isnad.archive.Document doc) {
         Set<String> terms = new HashSet<>(analyzers.bodyTerms(doc.language(), doc.text()));
         if (doc.title() != null) {
             terms.addAll(analyzers.bodyTerms(doc.language(), doc.title()));

@@ -2,10 +2,10 @@ package org.isnad.bot;
 
 import java.util.Optional;
 import org.isnad.answer.Answer;
+import org.isnad.archive.Document;
 import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefing;
 import org.isnad.index.IndexStats;
-import org.isnad.ingest.Document;
 import org.isnad.text.Language;
 
 /**

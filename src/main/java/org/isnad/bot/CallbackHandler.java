@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
-import org.isnad.ingest.Document;
+import org.isnad.archive.Document;
 import org.isnad.text.Language;
 
 /**

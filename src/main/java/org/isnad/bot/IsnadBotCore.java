@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.isnad.Isnad;
 import org.isnad.answer.Answer;
 import org.isnad.answer.AskRequest;
+import org.isnad.archive.Document;
 import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefing;
 import org.isnad.index.IndexStats;
-import org.isnad.ingest.Document;
 import org.isnad.text.Language;
 
 /** The real core behind the bot: answers from the answer service, statistics and documents from the index. */

@@ -97,7 +97,7 @@ final class QuestionHandler {
         java.util.Map<String, String> out = new java.util.HashMap<>();
         for (var c : answer.citations()) {
             if (!out.containsKey(c.docId())) {
-                core.document(c.docId()).map(org.isnad.ingest.Document::url).filter(u -> u != null && !u.isBlank())
+                core.document(c.docId()).map(org.isnad.archive.Document::url).filter(u -> u != null && !u.isBlank())
                         .ifPresent(u -> out.put(c.docId(), u));
             }
         }

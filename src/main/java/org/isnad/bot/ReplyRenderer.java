@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
+import org.isnad.archive.Document;
 import org.isnad.index.DocInfo;
 import org.isnad.index.IndexStats;
-import org.isnad.ingest.Document;
 import org.isnad.text.FieldLimits;
 import org.isnad.text.Language;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.isnad.Isnad;
 import org.isnad.Json;
-import org.isnad.ingest.Document;
+import org.isnad.archive.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

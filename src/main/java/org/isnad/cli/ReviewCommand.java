@@ -2,8 +2,8 @@ package org.isnad.cli;
 
 import java.util.concurrent.Callable;
 import org.isnad.Isnad;
+import org.isnad.archive.Document;
 import org.isnad.config.IsnadConfig;
-import org.isnad.ingest.Document;
 import org.isnad.review.ReviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,14 +1,14 @@
 package org.isnad.cli;
 
-import org.isnad.review.ReviewServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.isnad.Isnad;
+import org.isnad.bot.AuditRecorder;
 import org.isnad.bot.BotServer;
 import org.isnad.bot.BotToken;
 import org.isnad.bot.IsnadBotCore;
-import org.isnad.bot.AuditRecorder;
 import org.isnad.config.IsnadConfig;
+import org.isnad.review.ReviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         ReviewServer review = ReviewServer.start(options, isnad.audit(),
-                docId -> isnad.index().document(docId).map(org.isnad.ingest.Document::text));
+                docId -> isnad.index().document(docId).map(org.isnad.archive.Document::text));
         System.err.println("isnad: review page at " + review.url());
         return review;
     }

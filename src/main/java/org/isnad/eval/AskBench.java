@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
 import org.isnad.text.Sentence;
 
 /**

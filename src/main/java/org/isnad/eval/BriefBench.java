@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.brief.BriefRenderer;
 import org.isnad.brief.BriefRequest;
 import org.isnad.brief.Briefer;
@@ -17,8 +19,6 @@ import org.isnad.brief.Briefing;
 import org.isnad.index.Analyzers;
 import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
 
 /**
  * Briefing latency on an index, beside plain Lucene top-10 BM25 search for the same topics in the

@@ -28,9 +28,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.isnad.answer.Citation;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.index.Analyzers;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
 import org.isnad.text.Sentence;
 
 /**

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.isnad.answer.Citation;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.index.ArchiveStore;
 import org.isnad.index.PassageHit;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
 
 /**
  * Runs a question set (ours, or the development set) against an index, Isnad beside plain Lucene.

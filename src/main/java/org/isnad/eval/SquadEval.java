@@ -15,9 +15,9 @@ import org.isnad.Isnad;
 import org.isnad.answer.Citation;
 import org.isnad.answer.QuestionType;
 import org.isnad.answer.direct.SpanCandidate;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.index.PassageHit;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
 import org.isnad.ingest.RawDocument;
 
 /**

@@ -4,8 +4,8 @@ import java.io.Closeable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.text.Language;
 
 /**

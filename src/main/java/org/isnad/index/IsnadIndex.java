@@ -34,8 +34,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.isnad.ingest.Document;
-import org.isnad.ingest.Passage;
+import org.isnad.archive.Document;
+import org.isnad.archive.Passage;
 import org.isnad.text.Language;
 import org.isnad.text.Sentence;
 

@@ -2,6 +2,7 @@ package org.isnad.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.isnad.archive.Passage;
 import org.isnad.text.Sentence;
 
 /**

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.isnad.archive.Document;
 
 /**
  * Splits and indexes documents on worker threads while the reader goes on parsing the next ones

@@ -3,9 +3,9 @@ package org.isnad.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.isnad.archive.Passage;
 import org.isnad.index.DocInfo;
 import org.isnad.index.PassageHit;
-import org.isnad.ingest.Passage;
 import org.isnad.text.Language;
 import org.isnad.text.Sentence;
 import org.junit.jupiter.api.Test;

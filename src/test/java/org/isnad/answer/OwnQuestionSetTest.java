@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.isnad.Json;
+import org.isnad.archive.Document;
 import org.isnad.index.IsnadIndex;
-import org.isnad.ingest.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
 import org.isnad.answer.Conflict;
+import org.isnad.archive.Document;
 import org.isnad.index.DocInfo;
 import org.isnad.index.IndexStats;
-import org.isnad.ingest.Document;
 import org.isnad.text.Language;
 import org.junit.jupiter.api.Test;
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.isnad.answer.Answer;
 import org.isnad.answer.Citation;
+import org.isnad.archive.Document;
 import org.isnad.index.DocInfo;
 import org.isnad.index.IndexStats;
-import org.isnad.ingest.Document;
 import org.isnad.text.Language;
 
 /**

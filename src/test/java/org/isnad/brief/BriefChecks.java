@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.isnad.answer.Citation;
+import org.isnad.archive.Document;
 import org.isnad.index.ArchiveStore;
-import org.isnad.ingest.Document;
 
 /** Checks shared by the briefing tests, written independently of the code under test. */
 final class BriefChecks {

@@ -41,6 +41,8 @@ final class OpenSearchCluster implements AutoCloseable {
     private final Path home;
     private final Path install;
     private final List<Node> nodes = new ArrayList<>();
+    /** Nodes stopped on purpose ({@link #stop}): not expected to be running. */
+    private final java.util.Set<String> stopped = new java.util.HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One node: its name, ports and process. */
@@ -131,8 +133,8 @@ final class OpenSearchCluster implements AutoCloseable {
         long deadline = System.nanoTime() + START.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            for (Node n : nodes.subList(0, count)) {
-                if (!n.process().isAlive()) {
+            for (Node n : nodes) {
+                if (!stopped.contains(n.name()) && !n.process().isAlive()) {
                     throw new IllegalStateException("OpenSearch node " + n.name() + " exited: " + tail(n));
                 }
             }
@@ -164,6 +166,7 @@ final class OpenSearchCluster implements AutoCloseable {
     /** Stops one node (SIGTERM, as an operator or a failing machine would), and waits until it is gone. */
     void stop(String name) throws InterruptedException {
         Node n = node(name);
+        stopped.add(name);
         n.process().destroy();
         if (!n.process().waitFor(60, TimeUnit.SECONDS)) {
             n.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -181,6 +184,7 @@ final class OpenSearchCluster implements AutoCloseable {
         String names = nodes.stream().map(n -> "\"" + n.name() + "\"").collect(Collectors.joining(", "));
         Node started = startNode(name, old.httpPort(), old.transportPort(), seeds, names);
         nodes.set(nodes.indexOf(old), started);
+        stopped.remove(name);
         awaitHealth(count, "yellow");
     }
 

@@ -1,5 +1,6 @@
 package org.isnad.ingest;
 
+import org.isnad.archive.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

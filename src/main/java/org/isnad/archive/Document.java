@@ -1,4 +1,4 @@
-package org.isnad.ingest;
+package org.isnad.archive;
 
 import java.time.LocalDate;
 import org.isnad.text.Language;

@@ -1,4 +1,4 @@
-package org.isnad.ingest;
+package org.isnad.archive;
 
 import java.util.List;
 import org.isnad.text.Sentence;
