@@ -108,7 +108,13 @@ public final class OpenSearchStore implements ArchiveStore {
             builder.setHttpClientConfigCallback(b -> b.setDefaultCredentialsProvider(credentials));
         }
         OpenSearchStore store = new OpenSearchStore(options, builder.build());
-        store.ensureIndex();
+        try {
+            store.ensureIndex();
+        } catch (ArchiveUnavailableException e) {
+            // a bot started while the cluster is down still starts, says so to each question, and
+            // creates or finds the index once the cluster answers
+            LOG.warn("{}; will try again on the next request", e.getMessage());
+        }
         return store;
     }
 
@@ -124,23 +130,31 @@ public final class OpenSearchStore implements ArchiveStore {
         }
     }
 
+    private volatile boolean indexReady;
+
     private void ensureIndex() {
-        if (call("HEAD", "/" + index, Map.of(), null, true) != null) {
+        if (indexReady) {
+            return;
+        }
+        if (send("HEAD", "/" + index, Map.of(), null, true) != null) {
+            indexReady = true;
             return;
         }
         ObjectNode body = OpenSearchSchema.createIndexBody(options.shards(), options.replicas());
-        JsonNode created = call("PUT", "/" + index, Map.of(), body.toString(), true);
+        JsonNode created = send("PUT", "/" + index, Map.of(), body.toString(), true);
         if (created == null) {
             // another Isnad process created it first: fine, as long as it is there now
-            if (call("HEAD", "/" + index, Map.of(), null, true) == null) {
+            if (send("HEAD", "/" + index, Map.of(), null, true) == null) {
                 throw new ArchiveUnavailableException("cannot create the OpenSearch index " + index, null);
             }
         }
+        indexReady = true;
     }
 
     /** Deletes the whole index from the cluster (a benchmark's throw-away archive). */
     public void drop() {
-        call("DELETE", "/" + index, Map.of(), null, true);
+        send("DELETE", "/" + index, Map.of(), null, true);
+        indexReady = false;
     }
 
     /** The name of the index on the cluster. */
@@ -671,6 +685,11 @@ public final class OpenSearchStore implements ArchiveStore {
      * every node, is an {@link ArchiveUnavailableException}.
      */
     private JsonNode call(String method, String endpoint, Map<String, String> params, String body, boolean absentIsNull) {
+        ensureIndex();
+        return send(method, endpoint, params, body, absentIsNull);
+    }
+
+    private JsonNode send(String method, String endpoint, Map<String, String> params, String body, boolean absentIsNull) {
         var request = Requests.builder().method(method).endpoint(endpoint).query(params);
         if (body != null) {
             request.body(Body.from(body.getBytes(StandardCharsets.UTF_8),

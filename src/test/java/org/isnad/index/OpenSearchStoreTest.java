@@ -199,9 +199,15 @@ class OpenSearchStoreTest {
     }
 
     @Test
-    void anUnreachableClusterIsSaidPlainly() {
-        assertThatThrownBy(() -> OpenSearchStore.open(new OpenSearchStore.Options(List.of("http://127.0.0.1:1"), null, null, "x-", 1, 0)))
-                .isInstanceOf(ArchiveUnavailableException.class).hasMessageContaining("unreachable");
+    void aClusterUnreachableFromTheStartIsSaidPlainlyToEachQuestion() throws Exception {
+        // a bot may start while its cluster is down: it starts, and says so to every question
+        try (OpenSearchStore down = OpenSearchStore.open(new OpenSearchStore.Options(List.of("http://127.0.0.1:1"), null, null, "x-", 1, 0))) {
+            assertThatThrownBy(() -> down.search("Moscow", 5)).isInstanceOf(ArchiveUnavailableException.class)
+                    .hasMessageContaining("unreachable");
+            Answer a = new AnswerFactory(down, null).service().ask(AskRequest.of("Who was invited to Moscow?"));
+            assertThat(a.answered()).isFalse();
+            assertThat(a.answer()).contains("archive cannot be reached");
+        }
     }
 
     @Test
