@@ -82,9 +82,7 @@ public final class Isnad implements AutoCloseable {
     public synchronized ArchiveStore index() {
         if (index == null) {
             if (config.store() != null && config.store().openSearch()) {
-                IsnadConfig.OpenSearch os = config.opensearch();
-                index = OpenSearchStore.open(new OpenSearchStore.Options(os.hostList(), System.getenv("ISNAD_OPENSEARCH_USER"),
-                        System.getenv("ISNAD_OPENSEARCH_PASSWORD"), os.indexPrefix(), Math.max(1, os.shards()), Math.max(0, os.replicas())));
+                index = OpenSearchStore.open(OpenSearchStore.Options.from(config.opensearch()));
             } else {
                 index = IsnadIndex.open(config.dataPath().resolve("index"));
             }

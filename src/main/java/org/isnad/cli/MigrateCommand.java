@@ -35,10 +35,8 @@ final class MigrateCommand implements Callable<Integer> {
             System.err.println("isnad migrate: no embedded index in " + dir + " (give --data DIR)");
             return 2;
         }
-        IsnadConfig.OpenSearch os = config.opensearch();
         try (IsnadIndex from = IsnadIndex.open(dir);
-             OpenSearchStore to = OpenSearchStore.open(new OpenSearchStore.Options(os.hostList(), System.getenv("ISNAD_OPENSEARCH_USER"),
-                     System.getenv("ISNAD_OPENSEARCH_PASSWORD"), os.indexPrefix(), Math.max(1, os.shards()), Math.max(0, os.replicas())))) {
+             OpenSearchStore to = OpenSearchStore.open(OpenSearchStore.Options.from(config.opensearch()))) {
             Map<String, ArchiveStore.StoredState> there = to.storedStates();
             Ingester ingester = new Ingester(to, config.ingest().maxDocumentBytes(), config.ingest().outletNames());
             int copied = 0;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -51,8 +50,6 @@ public final class OpenSearchStore implements ArchiveStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final float TITLE_BOOST = 0.4f;
-    private static final int MAX_TERMS_PER_FIELD = 64;
     private static final int MAX_PASSAGES = 10_000;
     private static final int BULK_ATTEMPTS = 6;
     private static final long FIRST_BACKOFF_MS = 200;
@@ -70,6 +67,12 @@ public final class OpenSearchStore implements ArchiveStore {
      * @param replicas    replicas of each shard of a new index
      */
     public record Options(List<String> hosts, String user, String password, String indexPrefix, int shards, int replicas) {
+        /** The options {@code opensearch.*} configures; user and password from the environment only. */
+        public static Options from(org.isnad.config.IsnadConfig.OpenSearch os) {
+            return new Options(os.hostList(), System.getenv("ISNAD_OPENSEARCH_USER"), System.getenv("ISNAD_OPENSEARCH_PASSWORD"),
+                    os.indexPrefix(), Math.max(1, os.shards()), Math.max(0, os.replicas()));
+        }
+
         public Options {
             hosts = List.copyOf(hosts);
             if (hosts.isEmpty()) {
@@ -84,6 +87,7 @@ public final class OpenSearchStore implements ArchiveStore {
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchGenericClient http;
     private final Analyzers analyzers = new Analyzers();
+    private final PassageQueries plan = new PassageQueries(analyzers);
     private final Map<String, Optional<Document>> documents = new ConcurrentHashMap<>();
     private final Map<String, Double> idfs = new ConcurrentHashMap<>();
     private volatile IndexStats stats;
@@ -313,6 +317,7 @@ public final class OpenSearchStore implements ArchiveStore {
         call("POST", "/" + index + "/_refresh", Map.of(), null, false);
         documents.clear();
         idfs.clear();
+        entries = -1;
         stats = null;
     }
 
@@ -473,20 +478,17 @@ public final class OpenSearchStore implements ArchiveStore {
     }
 
     private ObjectNode groups(PassageQuery q) {
-        String arabicBody = q.language() == Language.EN ? null : Fields.BODY_AR;
-        String englishBody = q.language() == Language.AR ? null : Fields.BODY_EN;
-        String arabicTitle = q.language() == Language.EN ? null : Fields.TITLE_AR;
-        String englishTitle = q.language() == Language.AR ? null : Fields.TITLE_EN;
+        PassageQueries.Scope scope = PassageQueries.Scope.of(q.language());
         ArrayNode should = JSON.createArrayNode();
         for (PassageQuery.Group g : q.groups()) {
-            ObjectNode body = groupQuery(g, arabicBody, englishBody);
+            ObjectNode body = groupQuery(g, scope.arabicBody(), scope.englishBody());
             if (body == null) {
                 continue;
             }
             should.add(boosted(body, (float) g.weight()));
-            ObjectNode title = groupQuery(g, arabicTitle, englishTitle);
+            ObjectNode title = groupQuery(g, scope.arabicTitle(), scope.englishTitle());
             if (title != null) {
-                should.add(boosted(title, TITLE_BOOST * (float) g.weight()));
+                should.add(boosted(title, PassageQueries.TITLE_BOOST * (float) g.weight()));
             }
         }
         if (should.isEmpty()) {
@@ -544,12 +546,9 @@ public final class OpenSearchStore implements ArchiveStore {
 
     private ObjectNode plainWords(String plainText) {
         ArrayNode should = JSON.createArrayNode();
-        addTerms(should, Fields.BODY_AR, analyzers.forField(Fields.BODY_AR), plainText, 1f);
-        addTerms(should, Fields.BODY_EN, analyzers.forField(Fields.BODY_EN), plainText, 1f);
-        addTerms(should, Fields.BODY_AR, analyzers.exact(), plainText, 0.5f);
-        addTerms(should, Fields.BODY_EN, analyzers.exact(), plainText, 0.5f);
-        addTerms(should, Fields.TITLE_AR, analyzers.forField(Fields.TITLE_AR), plainText, 0.3f);
-        addTerms(should, Fields.TITLE_EN, analyzers.forField(Fields.TITLE_EN), plainText, 0.3f);
+        for (PassageQueries.PlainTerm t : plan.plainTerms(plainText)) {
+            should.addObject().putObject("term").putObject(t.field()).put("value", t.term()).put("boost", t.boost());
+        }
         ObjectNode q = JSON.createObjectNode();
         if (should.isEmpty()) {
             q.putObject("match_none");
@@ -557,14 +556,6 @@ public final class OpenSearchStore implements ArchiveStore {
             q.putObject("bool").set("should", should);
         }
         return q;
-    }
-
-    private void addTerms(ArrayNode should, String field, org.apache.lucene.analysis.Analyzer analyzer, String text, float boost) {
-        Set<String> terms = new LinkedHashSet<>(analyzers.terms(analyzer, field, text));
-        terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> {
-            ObjectNode term = should.addObject();
-            term.putObject("term").putObject(field).put("value", t).put("boost", boost);
-        });
     }
 
     private static ObjectNode withFilters(ObjectNode q, PassageQuery.Filters f) {
@@ -599,10 +590,22 @@ public final class OpenSearchStore implements ArchiveStore {
             ObjectNode q = JSON.createObjectNode();
             q.putObject("query").putObject("term").put(field, term);
             long df = call("POST", "/" + index + "/_count", Map.of(), q.toString(), false).path("count").asLong();
-            long n = call("POST", "/" + index + "/_count", Map.of(), null, false).path("count").asLong();
+            long n = entries();
             return Math.log(1 + (n - df + 0.5) / (df + 0.5));
         });
     }
+
+    /** How many entries (documents and passages) the index holds: idf's N, counted once per commit. */
+    private long entries() {
+        long n = entries;
+        if (n < 0) {
+            n = call("POST", "/" + index + "/_count", Map.of(), null, false).path("count").asLong();
+            entries = n;
+        }
+        return n;
+    }
+
+    private volatile long entries = -1;
 
     @Override
     public List<PassageHit> passagesOf(String docId) {

@@ -24,11 +24,15 @@ import org.isnad.text.OutletNames;
  */
 final class PassageQueries {
 
-    private static final float TITLE_BOOST = 0.4f;
+    /** How much a group counts in the title, against 1 in the body (both stores use it). */
+    static final float TITLE_BOOST = 0.4f;
     private static final int MAX_TERMS_PER_FIELD = 64;
 
+    /** One term of a plain-words query: the field, the analyzed term, its boost. */
+    record PlainTerm(String field, String term, float boost) {}
+
     /** The fields one query searches: a language's body and title, or both languages' (null: not searched). */
-    private record Scope(String arabicBody, String englishBody, String arabicTitle, String englishTitle) {
+    record Scope(String arabicBody, String englishBody, String arabicTitle, String englishTitle) {
         static Scope of(Language language) {
             if (language == Language.AR) {
                 return new Scope(Fields.BODY_AR, null, Fields.TITLE_AR, null);
@@ -118,22 +122,32 @@ final class PassageQueries {
     /** A query over all body fields built from the analyzed terms of {@code plainText} (no syntax). */
     Query plainWords(String plainText) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        addTerms(q, Fields.BODY_AR, analyzers.forField(Fields.BODY_AR), plainText, 1f);
-        addTerms(q, Fields.BODY_EN, analyzers.forField(Fields.BODY_EN), plainText, 1f);
-        addTerms(q, Fields.BODY_AR, analyzers.exact(), plainText, 0.5f);
-        addTerms(q, Fields.BODY_EN, analyzers.exact(), plainText, 0.5f);
-        addTerms(q, Fields.TITLE_AR, analyzers.forField(Fields.TITLE_AR), plainText, 0.3f);
-        addTerms(q, Fields.TITLE_EN, analyzers.forField(Fields.TITLE_EN), plainText, 0.3f);
+        for (PlainTerm t : plainTerms(plainText)) {
+            Query tq = new TermQuery(new Term(t.field(), t.term()));
+            q.add(t.boost() == 1f ? tq : new BoostQuery(tq, t.boost()), Occur.SHOULD);
+        }
         BooleanQuery built = q.build();
         return built.clauses().isEmpty() ? new MatchNoDocsQuery("no searchable words") : built;
     }
 
-    private void addTerms(BooleanQuery.Builder q, String field, Analyzer analyzer, String text, float boost) {
+    /**
+     * The terms plain words are searched by, in every field: stems at 1, exact words at 0.5 in the
+     * bodies, titles at 0.3. Both stores build their plain-words query from this one list.
+     */
+    List<PlainTerm> plainTerms(String plainText) {
+        List<PlainTerm> out = new java.util.ArrayList<>();
+        addTerms(out, Fields.BODY_AR, analyzers.forField(Fields.BODY_AR), plainText, 1f);
+        addTerms(out, Fields.BODY_EN, analyzers.forField(Fields.BODY_EN), plainText, 1f);
+        addTerms(out, Fields.BODY_AR, analyzers.exact(), plainText, 0.5f);
+        addTerms(out, Fields.BODY_EN, analyzers.exact(), plainText, 0.5f);
+        addTerms(out, Fields.TITLE_AR, analyzers.forField(Fields.TITLE_AR), plainText, 0.3f);
+        addTerms(out, Fields.TITLE_EN, analyzers.forField(Fields.TITLE_EN), plainText, 0.3f);
+        return out;
+    }
+
+    private void addTerms(List<PlainTerm> out, String field, Analyzer analyzer, String text, float boost) {
         Set<String> terms = new LinkedHashSet<>(analyzers.terms(analyzer, field, text));
-        terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> {
-            Query tq = new TermQuery(new Term(field, t));
-            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), Occur.SHOULD);
-        });
+        terms.stream().limit(MAX_TERMS_PER_FIELD).forEach(t -> out.add(new PlainTerm(field, t, boost)));
     }
 
     private static Query withFilters(Query q, PassageQuery.Filters f) {
