@@ -33,7 +33,6 @@ import org.isnad.answer.Conflict;
 import org.isnad.config.IsnadConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The answer log: every answer and briefing Isnad gives, appended to an SQLite database
@@ -54,7 +53,8 @@ public final class AuditLog implements AutoCloseable {
     /** The file name inside the data folder. */
     public static final String FILE_NAME = "audit.db";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** The generated key to return from an insert (PostgreSQL returns every column unless told). */
+    private static final String[] ID_COLUMN = {"id"};
     private static final int MAX_PAGE_SIZE = 500;
     private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
     private static final TypeReference<List<Conflict>> CONFLICTS = new TypeReference<>() {};
@@ -62,29 +62,23 @@ public final class AuditLog implements AutoCloseable {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private static final String INSERT = """
-            INSERT INTO answers (at, door, kind, chat, user, role, telegram_update_id, question, language, answered,
+            INSERT INTO answers (at, door, kind, chat, "user", role, telegram_update_id, question, language, answered,
                                  answer, citations, conflicts, candidates, notes, mode, latency_ms, direct, followup_message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final Path file;
+    private final LogDatabase db;
     private final Pseudonymizer pseudonymizer;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
-    private final Object writeLock = new Object();
-    private final Object readLock = new Object();
-    private final Connection writer;
-    private final Connection reader;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private volatile boolean closed;
     private volatile boolean recording = true;
 
-    private AuditLog(Path file, Pseudonymizer pseudonymizer, Clock clock, Connection writer, Connection reader) {
-        this.file = file;
+    private AuditLog(LogDatabase db, Pseudonymizer pseudonymizer, Clock clock) {
+        this.db = db;
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;
-        this.writer = writer;
-        this.reader = reader;
     }
 
     /**
@@ -95,23 +89,28 @@ public final class AuditLog implements AutoCloseable {
     public static AuditLog open(Path file, Pseudonymizer pseudonymizer, Clock clock) {
         Objects.requireNonNull(pseudonymizer, "pseudonymizer");
         Objects.requireNonNull(clock, "clock");
-        Connection writer = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            writer = connect(file, true);
-            Schema.migrate(writer);
-            // SQLite creates its files with the process umask (often 0644): the log is the owner's only
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                org.isnad.config.PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
-            }
-            Connection reader = connect(file, false);
-            return new AuditLog(file, pseudonymizer, clock, writer, reader);
-        } catch (SQLException | IOException e) {
-            closeQuietly(writer);
+            return new AuditLog(SqliteLogDatabase.open(file), pseudonymizer, clock);
+        } catch (SQLException | IOException | RuntimeException e) {
             throw new AuditException("cannot open the answer log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the log in a PostgreSQL database that several instances share, creating or migrating its
+     * schema; the user and password come from {@code env} ({@code ISNAD_AUDIT_DB_USER},
+     * {@code ISNAD_AUDIT_DB_PASSWORD}) or the URL.
+     *
+     * @throws AuditException when the database cannot be reached or migrated
+     */
+    public static AuditLog openPostgres(String jdbcUrl, int poolSize, java.util.Map<String, String> env,
+                                        Pseudonymizer pseudonymizer, Clock clock) {
+        Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+        try {
+            return new AuditLog(PostgresLogDatabase.open(jdbcUrl, poolSize, env), pseudonymizer, clock);
+        } catch (SQLException | RuntimeException e) {
+            throw new AuditException("cannot open the answer log at " + PostgresLogDatabase.redact(String.valueOf(jdbcUrl))
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -122,8 +121,13 @@ public final class AuditLog implements AutoCloseable {
      */
     public static AuditLog open(IsnadConfig config) {
         IsnadConfig.Audit audit = config.audit();
-        Pseudonymizer pseudonymizer = Pseudonymizer.of(config);
-        AuditLog log = open(config.dataPath().resolve(FILE_NAME), pseudonymizer, Clock.systemUTC());
+        AuditLog log;
+        if (audit != null && audit.postgres()) {
+            LogDatabase pg = openPostgresDatabase(audit);
+            log = new AuditLog(pg, Pseudonymizer.of(config, SharedKeys.in(pg.dataSource())), Clock.systemUTC());
+        } else {
+            log = open(config.dataPath().resolve(FILE_NAME), Pseudonymizer.of(config), Clock.systemUTC());
+        }
         log.recording = audit == null || audit.enabled();
         if (audit != null && audit.retentionDays() > 0) {
             try {
@@ -135,37 +139,36 @@ public final class AuditLog implements AutoCloseable {
         return log;
     }
 
-    private static Connection connect(Path file, boolean writer) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        cfg.enforceForeignKeys(true);
-        if (writer) {
-            cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    private static LogDatabase openPostgresDatabase(IsnadConfig.Audit audit) {
+        try {
+            return PostgresLogDatabase.open(audit.jdbcUrl(), audit.poolSize(), System.getenv());
+        } catch (SQLException | RuntimeException e) {
+            throw new AuditException("cannot open the answer log at " + PostgresLogDatabase.redact(String.valueOf(audit.jdbcUrl()))
+                    + ": " + e.getMessage(), e);
         }
-        Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        if (!writer) {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA query_only = true");
-            }
-        }
-        return c;
     }
 
-    /** The database file. */
+    /** The database file (SQLite), or null for a shared PostgreSQL database. */
     public Path file() {
-        return file;
+        return db instanceof SqliteLogDatabase s ? s.file() : null;
+    }
+
+    /** Where the log lives, the database the shared bot state uses too. */
+    public LogDatabase database() {
+        return db;
+    }
+
+    /** The pseudonymizer the log stores chats and users with (the bot's state uses the same). */
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
     }
 
     /** The schema version of the open database (after migration: the newest). */
     public int schemaVersion() {
-        synchronized (readLock) {
-            try {
-                return Schema.version(reader);
-            } catch (SQLException e) {
-                throw failure("read the schema version", e);
-            }
+        try {
+            return db.schemaVersion();
+        } catch (SQLException e) {
+            throw failure("read the schema version", e);
         }
     }
 
@@ -203,11 +206,11 @@ public final class AuditLog implements AutoCloseable {
     /** Appends many entries in one transaction (all or none); returns their ids in order. */
     public long[] recordAll(List<Backdated> entries) {
         long[] ids = new long[entries.size()];
-        synchronized (writeLock) {
-            ensureOpen();
-            try {
+        ensureOpen();
+        try {
+            db.write(writer -> {
                 writer.setAutoCommit(false);
-                try (PreparedStatement ps = writer.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement ps = writer.prepareStatement(INSERT, ID_COLUMN)) {
                     for (int i = 0; i < ids.length; i++) {
                         Backdated b = entries.get(i);
                         ids[i] = insert(ps, b.at(), b.answer(), b.event());
@@ -219,9 +222,10 @@ public final class AuditLog implements AutoCloseable {
                 } finally {
                     writer.setAutoCommit(true);
                 }
-            } catch (SQLException e) {
-                throw failure("record " + ids.length + " entries", e);
-            }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw failure("record " + ids.length + " entries", e);
         }
         recorded.addAndGet(ids.length);
         return ids;
@@ -239,13 +243,15 @@ public final class AuditLog implements AutoCloseable {
             throw new AuditException("the answer log is disabled (audit.enabled: false)", null);
         }
         long id;
-        synchronized (writeLock) {
-            ensureOpen();
-            try (PreparedStatement ps = writer.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-                id = insert(ps, at, answer, event);
-            } catch (SQLException e) {
-                throw failure("record an answer", e);
-            }
+        ensureOpen();
+        try {
+            id = db.write(writer -> {
+                try (PreparedStatement ps = writer.prepareStatement(INSERT, ID_COLUMN)) {
+                    return insert(ps, at, answer, event);
+                }
+            });
+        } catch (SQLException e) {
+            throw failure("record an answer", e);
         }
         recorded.incrementAndGet();
         return id;
@@ -319,14 +325,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private int update(String sql, Object... args) {
-        synchronized (writeLock) {
-            ensureOpen();
-            try (PreparedStatement ps = writer.prepareStatement(sql)) {
-                bind(ps, args);
-                return ps.executeUpdate();
-            } catch (SQLException e) {
-                throw failure("update the answer log", e);
-            }
+        ensureOpen();
+        try {
+            return db.write(writer -> {
+                try (PreparedStatement ps = writer.prepareStatement(sql)) {
+                    bind(ps, args);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw failure("update the answer log", e);
         }
     }
 
@@ -334,16 +342,18 @@ public final class AuditLog implements AutoCloseable {
 
     /** The entry with this id, if any. */
     public Optional<LogEntry> get(long id) {
-        synchronized (readLock) {
-            ensureOpen();
-            try (PreparedStatement ps = reader.prepareStatement("SELECT * FROM answers WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+        ensureOpen();
+        try {
+            return db.read(reader -> {
+                try (PreparedStatement ps = reader.prepareStatement("SELECT * FROM answers WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(entry(rs)) : Optional.<LogEntry>empty();
+                    }
                 }
-            } catch (SQLException e) {
-                throw failure("read entry " + id, e);
-            }
+            });
+        } catch (SQLException e) {
+            throw failure("read entry " + id, e);
         }
     }
 
@@ -356,15 +366,14 @@ public final class AuditLog implements AutoCloseable {
         if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 1 and pageSize 1.." + MAX_PAGE_SIZE);
         }
-        Where where = Where.of(filter);
-        String select = """
-                SELECT id, at, door, kind, language, substr(question, 1, 300) AS q, answered, substr(answer, 1, 240) AS a,
-                       json_array_length(citations) AS nc, mode, latency_ms, feedback, state, moderator,
-                       substr(json_extract(citations, '$[0].quote'), 1, 200) AS fq, substr(json_extract(direct, '$.text'), 1, 200) AS dl
-                FROM answers""" + where.sql + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?";
-        synchronized (readLock) {
-            ensureOpen();
-            try {
+        Where where = Where.of(filter, db);
+        String select = "SELECT id, at, door, kind, language, substr(question, 1, 300) AS q, answered, substr(answer, 1, 240) AS a, "
+                + db.citationCount() + " AS nc, mode, latency_ms, feedback, state, moderator, substr(" + db.firstQuote()
+                + ", 1, 200) AS fq, substr(" + db.directText() + ", 1, 200) AS dl FROM answers"
+                + where.sql + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?";
+        ensureOpen();
+        try {
+            return db.read(reader -> {
                 long total;
                 try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM answers" + where.sql)) {
                     bind(ps, where.args.toArray());
@@ -385,17 +394,18 @@ public final class AuditLog implements AutoCloseable {
                     }
                 }
                 return new LogPage(rows, total, page, pageSize);
-            } catch (SQLException e) {
-                throw failure("list the answer log", e);
-            }
+            });
+        } catch (SQLException e) {
+            throw failure("list the answer log", e);
         }
     }
 
     /** The review page's counters; "today" is the current UTC day of this log's clock. */
     public LogCounters counters() {
         long midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        synchronized (readLock) {
-            ensureOpen();
+        ensureOpen();
+        try {
+            return db.read(reader -> {
             // Each count is answered from an index (no table rows are read), so the counters stay cheap
             // as the log grows.
             try (PreparedStatement ps = reader.prepareStatement("""
@@ -410,9 +420,10 @@ public final class AuditLog implements AutoCloseable {
                     rs.next();
                     return new LogCounters(rs.getLong(6), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                 }
-            } catch (SQLException e) {
-                throw failure("count the answer log", e);
             }
+            });
+        } catch (SQLException e) {
+            throw failure("count the answer log", e);
         }
     }
 
@@ -432,28 +443,32 @@ public final class AuditLog implements AutoCloseable {
      * @return the number of entries written
      */
     public long export(ExportFormat format, LogFilter filter, Writer out) throws IOException {
-        Where where = Where.of(filter);
+        Where where = Where.of(filter, db);
         LogExport export = new LogExport(format, out, json);
         long n = 0;
         long lastId = 0;
         // Pages by id so a long export does not hold one read transaction open throughout.
         while (true) {
             List<LogEntry> batch = new ArrayList<>();
-            synchronized (readLock) {
-                ensureOpen();
-                String sql = "SELECT * FROM answers" + where.and("id > ?") + " ORDER BY id LIMIT 1000";
-                try (PreparedStatement ps = reader.prepareStatement(sql)) {
-                    List<Object> args = new ArrayList<>(where.args);
-                    args.add(lastId);
-                    bind(ps, args.toArray());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            batch.add(entry(rs));
+            ensureOpen();
+            String sql = "SELECT * FROM answers" + where.and("id > ?") + " ORDER BY id LIMIT 1000";
+            long after = lastId;
+            try {
+                db.read(reader -> {
+                    try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                        List<Object> args = new ArrayList<>(where.args);
+                        args.add(after);
+                        bind(ps, args.toArray());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                batch.add(entry(rs));
+                            }
                         }
                     }
-                } catch (SQLException e) {
-                    throw failure("export the answer log", e);
-                }
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw failure("export the answer log", e);
             }
             if (batch.isEmpty()) {
                 break;
@@ -472,7 +487,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** A WHERE clause built from a filter, with its arguments in order. */
     private record Where(String sql, List<Object> args) {
-        static Where of(LogFilter f) {
+        static Where of(LogFilter f, LogDatabase db) {
             List<String> terms = new ArrayList<>();
             List<Object> args = new ArrayList<>();
             if (f.since() != null) {
@@ -499,15 +514,10 @@ public final class AuditLog implements AutoCloseable {
                 terms.add("answered = ?");
                 args.add(f.answered() ? 1 : 0);
             }
-            if (f.text() != null && f.text().codePointCount(0, f.text().length()) >= 3) {
-                // The trigram index finds substrings of three characters or more without reading every row.
-                terms.add("id IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)");
-                args.add('"' + f.text().replace("\"", "\"\"") + '"');
-            } else if (f.text() != null) {
-                terms.add("(question LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\')");
-                String like = "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                args.add(like);
-                args.add(like);
+            if (f.text() != null) {
+                LogDatabase.Term t = db.textMatch(f.text());
+                terms.add(t.sql());
+                args.addAll(t.args());
             }
             return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), args);
         }
@@ -637,35 +647,20 @@ public final class AuditLog implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new AuditException("the answer log " + file + " is closed", null);
+            throw new AuditException("the answer log " + db.describe() + " is closed", null);
         }
     }
 
     private AuditException failure(String what, SQLException e) {
-        return new AuditException("cannot " + what + " (" + file + "): " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing after a failure; the first error is the one reported
-            }
-        }
+        return new AuditException("cannot " + what + " (" + db.describe() + "): " + e.getMessage(), e);
     }
 
     @Override
-    public void close() {
-        synchronized (writeLock) {
-            synchronized (readLock) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                closeQuietly(reader);
-                closeQuietly(writer);
-            }
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
+        closed = true;
+        db.close();
     }
 }

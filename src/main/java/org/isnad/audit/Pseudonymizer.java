@@ -46,6 +46,23 @@ public final class Pseudonymizer {
         return keyed(keyFile == null || keyFile.isBlank() ? config.dataPath().resolve("audit.key") : Path.of(keyFile));
     }
 
+    /**
+     * As {@link #of(org.isnad.config.IsnadConfig)} for instances sharing a database: without a
+     * configured key file the key is the one kept in the database ({@link SharedKeys}), so every
+     * instance writes the same pseudonym for the same reader.
+     */
+    public static Pseudonymizer of(org.isnad.config.IsnadConfig config, SharedKeys shared) {
+        org.isnad.config.IsnadConfig.Audit audit = config.audit();
+        if (audit != null && !audit.pseudonymize()) {
+            return raw();
+        }
+        String keyFile = audit == null ? "" : audit.pseudonymKeyFile();
+        if (keyFile != null && !keyFile.isBlank()) {
+            return keyed(Path.of(keyFile));
+        }
+        return new Pseudonymizer(shared.key("pseudonym"));
+    }
+
     /** Keyed with the key in {@code keyFile}, creating a fresh random key (mode 0600) when the file is missing. */
     public static Pseudonymizer keyed(Path keyFile) {
         try {

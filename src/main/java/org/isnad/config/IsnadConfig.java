@@ -119,7 +119,21 @@ public record IsnadConfig(
     public record Brief(int minPoints, int maxPoints, boolean openToAll) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Audit(boolean enabled, boolean pseudonymize, String pseudonymKeyFile, int retentionDays) {}
+    /**
+     * The answer log: {@code backend} {@code sqlite} (a file in the data folder, the default) or
+     * {@code postgres} (a database several instances share, at {@code jdbcUrl}, through a pool of
+     * {@code poolSize}; user and password from {@code ISNAD_AUDIT_DB_USER} / {@code ISNAD_AUDIT_DB_PASSWORD}).
+     */
+    public record Audit(boolean enabled, boolean pseudonymize, String pseudonymKeyFile, int retentionDays,
+                        String backend, String jdbcUrl, int poolSize) {
+        public Audit(boolean enabled, boolean pseudonymize, String pseudonymKeyFile, int retentionDays) {
+            this(enabled, pseudonymize, pseudonymKeyFile, retentionDays, "sqlite", null, 10);
+        }
+
+        public boolean postgres() {
+            return backend != null && backend.strip().equalsIgnoreCase("postgres");
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     /** {@code trustedProxies}: reverse-proxy addresses whose X-Forwarded-For / -Proto headers are believed. */
@@ -159,7 +173,27 @@ public record IsnadConfig(
             int maxQuestionChars,
             long perChatIntervalMs,
             int globalPerSecond,
-            int deliveryRetryMinutes) {
+            int deliveryRetryMinutes,
+            String mode,
+            Webhook webhook) {
+
+        public Telegram(String apiUrl, String tokenFile, List<Long> staffIds, List<Long> moderatorIds, boolean allowlistOnly,
+                        List<Long> allowlist, int floodPerMinute, int maxQuestionChars, long perChatIntervalMs, int globalPerSecond,
+                        int deliveryRetryMinutes) {
+            this(apiUrl, tokenFile, staffIds, moderatorIds, allowlistOnly, allowlist, floodPerMinute, maxQuestionChars,
+                    perChatIntervalMs, globalPerSecond, deliveryRetryMinutes, "polling", null);
+        }
+
+        /** {@code telegram.mode: webhook}: updates arrive over HTTP (several instances behind a load balancer). */
+        public boolean webhookMode() {
+            return mode != null && mode.strip().equalsIgnoreCase("webhook");
+        }
+
+        /** A copy in another mode with other webhook settings (tests). */
+        public Telegram withWebhook(String mode, Webhook webhook) {
+            return new Telegram(apiUrl, tokenFile, staffIds, moderatorIds, allowlistOnly, allowlist, floodPerMinute, maxQuestionChars,
+                    perChatIntervalMs, globalPerSecond, deliveryRetryMinutes, mode, webhook);
+        }
 
         /** How long a reply is retried through a Bot API outage before it is given up on (and apologized for). */
         public static final int DEFAULT_DELIVERY_RETRY_MINUTES = 10;
@@ -172,6 +206,23 @@ public record IsnadConfig(
 
         public java.time.Duration deliveryRetry() {
             return java.time.Duration.ofMinutes(deliveryRetryMinutes > 0 ? deliveryRetryMinutes : DEFAULT_DELIVERY_RETRY_MINUTES);
+        }
+    }
+
+    /**
+     * Webhook mode: where this instance listens ({@code bind}, {@code port}, {@code path}), the public
+     * {@code url} Telegram posts to (the load balancer's), {@code maxConnections} Telegram may open, and
+     * whether {@code isnad serve} registers the webhook when it starts ({@code setOnStart}). The secret
+     * token Telegram sends back comes from {@code ISNAD_TELEGRAM_WEBHOOK_SECRET} only.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Webhook(String url, String bind, int port, String path, int maxConnections, boolean setOnStart) {
+        public String pathOrDefault() {
+            return path == null || path.isBlank() ? "/telegram" : (path.startsWith("/") ? path : "/" + path);
+        }
+
+        public String bindOrDefault() {
+            return bind == null || bind.isBlank() ? "127.0.0.1" : bind;
         }
     }
 

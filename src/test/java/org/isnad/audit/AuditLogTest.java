@@ -33,7 +33,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The answer log's behaviour, the same on SQLite (a file) and PostgreSQL (a real server, {@link PostgresServer}). */
+@org.junit.jupiter.params.ParameterizedClass(name = "{0}")
+@org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgres"})
 class AuditLogTest {
+
+    @org.junit.jupiter.params.Parameter
+    String backend;
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -43,10 +49,30 @@ class AuditLogTest {
     private MutableClock clock;
     private AuditLog log;
 
+    /** The JDBC URL of this test's database (PostgreSQL), or null. */
+    private String jdbcUrl;
+
     @BeforeEach
-    void open() {
+    void open() throws Exception {
         clock = new MutableClock(T0);
-        log = AuditLog.open(dir.resolve("audit.db"), Pseudonymizer.keyed(dir.resolve("audit.key")), clock);
+        log = openLog("audit", Pseudonymizer.keyed(dir.resolve("audit.key")));
+    }
+
+    /** A log of this backend: a file {@code name}.db, or the test's PostgreSQL database ("audit") or a new one. */
+    private AuditLog openLog(String name, Pseudonymizer pseudonymizer) throws Exception {
+        if (backend.equals("sqlite")) {
+            return AuditLog.open(dir.resolve(name + ".db"), pseudonymizer, clock);
+        }
+        String url = PostgresServer.shared().createDatabase();
+        if (name.equals("audit")) {
+            jdbcUrl = url;
+        }
+        return AuditLog.openPostgres(url, 4, java.util.Map.of(), pseudonymizer, clock);
+    }
+
+    /** A connection to the test's database behind the log's back. */
+    private Connection direct() throws Exception {
+        return DriverManager.getConnection(backend.equals("sqlite") ? "jdbc:sqlite:" + dir.resolve("audit.db") : jdbcUrl);
     }
 
     @AfterEach
@@ -99,8 +125,8 @@ class AuditLogTest {
     }
 
     @Test
-    void rawIdsAreKeptWhenPseudonymizingIsOff() {
-        try (AuditLog raw = AuditLog.open(dir.resolve("raw.db"), Pseudonymizer.raw(), clock)) {
+    void rawIdsAreKeptWhenPseudonymizingIsOff() throws Exception {
+        try (AuditLog raw = openLog("raw", Pseudonymizer.raw())) {
             long id = raw.record(Answers.english("q"), AnswerEvent.telegram(-100123L, 42L, "staff", 9L));
             assertThat(raw.get(id).orElseThrow().chat()).isEqualTo("-100123");
             assertThat(raw.get(id).orElseThrow().user()).isEqualTo("42");
@@ -280,8 +306,7 @@ class AuditLogTest {
 
     @Test
     void aFailingWriteIsLoggedAndDoesNotThrowIntoTheCaller() throws Exception {
-        try (Connection vandal = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("audit.db"));
-             Statement st = vandal.createStatement()) {
+        try (Connection vandal = direct(); Statement st = vandal.createStatement()) {
             st.execute("DROP TABLE answers");
         }
         OptionalLong id = log.tryRecord(Answers.english("q"), AnswerEvent.cli());
@@ -307,8 +332,29 @@ class AuditLogTest {
     }
 
     @Test
-    void isnadOpensTheLogInTheDataFolderAsConfigured() throws Exception {
+    void isnadOpensTheLogAsConfigured() throws Exception {
         Path data = dir.resolve("data");
+        if (backend.equals("postgres")) {
+            // the log in the shared database; the pseudonym key is kept there too, so every instance
+            // (each with a data folder of its own) writes the same pseudonym for the same reader
+            String url = PostgresServer.shared().createDatabase();
+            java.util.Map<String, String> env = java.util.Map.of("ISNAD_AUDIT_BACKEND", "postgres", "ISNAD_AUDIT_JDBC_URL", url);
+            String[] chats = new String[2];
+            for (int instance = 0; instance < 2; instance++) {
+                java.util.Map<String, String> e = new java.util.HashMap<>(env);
+                e.put("ISNAD_DATA_DIR", data.resolve("instance-" + instance).toString());
+                try (Isnad isnad = Isnad.open(new ConfigLoader(e).load())) {
+                    long id = isnad.audit().tryRecord(Answers.english("q" + instance), AnswerEvent.telegram(5L, 6L, "subscriber", 7L + instance)).orElseThrow();
+                    chats[instance] = isnad.audit().get(id).orElseThrow().chat();
+                    assertThat(isnad.audit().file()).isNull();
+                    assertThat(isnad.audit().list(LogFilter.all(), 1, 10).total()).isEqualTo(instance + 1);
+                }
+                assertThat(data.resolve("instance-" + instance).resolve("audit.db")).doesNotExist();
+                assertThat(data.resolve("instance-" + instance).resolve("audit.key")).doesNotExist();
+            }
+            assertThat(chats[0]).startsWith("p:").isEqualTo(chats[1]);
+            return;
+        }
         IsnadConfig config = new ConfigLoader(java.util.Map.of("ISNAD_DATA_DIR", data.toString())).load();
         long id;
         try (Isnad isnad = Isnad.open(config)) {

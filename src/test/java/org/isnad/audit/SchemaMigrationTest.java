@@ -45,11 +45,12 @@ class SchemaMigrationTest {
 
     @Test
     void aVersion1DatabaseIsMigratedAndKeepsItsEntries() throws Exception {
+        // a log from before Flyway: its version is in user_version only; it is taken as baselined there
         Path db = dir.resolve("audit.db");
         createVersion1(db);
 
         try (AuditLog log = AuditLog.open(db, Pseudonymizer.raw(), Clock.systemUTC())) {
-            assertThat(log.schemaVersion()).isEqualTo(Schema.CURRENT).isGreaterThan(1);
+            assertThat(log.schemaVersion()).isEqualTo(latest()).isGreaterThan(1);
             LogEntry old = log.get(1).orElseThrow();
             assertThat(old.at()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
             assertThat(old.kind()).isEqualTo(EntryKind.ANSWER); // the new column's default
@@ -97,10 +98,38 @@ class SchemaMigrationTest {
                 .hasMessageContaining("schema version 99").hasMessageContaining("upgrade Isnad");
     }
 
+    /** The newest migration shipped for SQLite: the number of files in db/audit/sqlite (V1, V2, …). */
+    private static int latest() throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/audit/sqlite"))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V[0-9]+__.*\\.sql")).count();
+        }
+    }
+
     @Test
-    void aNewDatabaseStartsAtTheCurrentVersion() {
+    void aDatabaseThatANewerIsnadMigratedWithFlywayIsRefusedAndLeftAsItIs() throws Exception {
+        Path db = dir.resolve("newer.db");
+        try (AuditLog log = AuditLog.open(db, Pseudonymizer.raw(), Clock.systemUTC())) {
+            log.record(Answers.english("Who?"), AnswerEvent.briefing(Door.CLI, null, null, "cli", null));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                       installed_by, installed_on, execution_time, success)
+                    VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 1, 'isnad', '2030-01-01 00:00:00', 1, 1)""");
+        }
+        assertThatThrownBy(() -> AuditLog.open(db, Pseudonymizer.raw(), Clock.systemUTC()))
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("schema version 99").hasMessageContaining("knows only up to " + latest());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM answers")) {
+            assertThat(rs.getInt(1)).isEqualTo(1); // refused, not touched
+        }
+    }
+
+    @Test
+    void aNewDatabaseStartsAtTheCurrentVersion() throws Exception {
         try (AuditLog log = AuditLog.open(dir.resolve("new.db"), Pseudonymizer.raw(), Clock.systemUTC())) {
-            assertThat(log.schemaVersion()).isEqualTo(Schema.CURRENT);
+            assertThat(log.schemaVersion()).isEqualTo(latest());
         }
     }
 }

@@ -1,0 +1,119 @@
+package org.isnad.audit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The answer log in a PostgreSQL database that several Isnad instances share ({@code audit.backend:
+ * postgres}): a HikariCP pool, every statement on a pooled connection in auto-commit, PostgreSQL
+ * doing the queuing. The user and password come from the environment ({@code ISNAD_AUDIT_DB_USER},
+ * {@code ISNAD_AUDIT_DB_PASSWORD}) or the JDBC URL, never from the configuration file.
+ */
+public final class PostgresLogDatabase implements LogDatabase {
+
+    static final String DIALECT = "postgres";
+
+    private final HikariDataSource pool;
+    private final String described;
+
+    private PostgresLogDatabase(HikariDataSource pool, String described) {
+        this.pool = pool;
+        this.described = described;
+    }
+
+    /** Connects, creating or migrating the schema. */
+    static PostgresLogDatabase open(String jdbcUrl, int poolSize, Map<String, String> env) throws SQLException {
+        if (jdbcUrl == null || jdbcUrl.isBlank() || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new SQLException("audit.backend is postgres but audit.jdbcUrl (ISNAD_AUDIT_JDBC_URL) is not a "
+                    + "jdbc:postgresql: URL: " + (jdbcUrl == null ? "unset" : redact(jdbcUrl)));
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        String user = env.get("ISNAD_AUDIT_DB_USER");
+        String password = env.get("ISNAD_AUDIT_DB_PASSWORD");
+        if (user != null && !user.isBlank()) {
+            hc.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            hc.setPassword(password);
+        }
+        hc.setMaximumPoolSize(Math.max(2, poolSize));
+        hc.setPoolName("isnad-audit");
+        hc.setConnectionTimeout(10_000);
+        // the pool starts even while the database is down; the first statement then says why
+        hc.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(hc);
+        try {
+            LogSchema.migrate(pool, DIALECT, 0);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new PostgresLogDatabase(pool, redact(jdbcUrl));
+    }
+
+    /** The URL without a password parameter. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    @Override
+    public <T> T write(Work<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    @Override
+    public <T> T read(Work<T> work) throws SQLException {
+        return write(work);
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public String describe() {
+        return described;
+    }
+
+    @Override
+    public int schemaVersion() throws SQLException {
+        Integer v = LogSchema.appliedVersion(pool);
+        return v == null ? 0 : v;
+    }
+
+    @Override
+    public String citationCount() {
+        return "json_array_length(citations::json)";
+    }
+
+    @Override
+    public String firstQuote() {
+        return "(citations::json -> 0 ->> 'quote')";
+    }
+
+    @Override
+    public String directText() {
+        return "(direct::json ->> 'text')";
+    }
+
+    @Override
+    public Term textMatch(String text) {
+        // ILIKE finds substrings in any case; the trigram indexes (when pg_trgm is there) make it an index scan
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new Term("(question ILIKE ? OR answer ILIKE ?)", List.of(like, like));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
