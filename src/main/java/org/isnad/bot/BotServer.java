@@ -61,15 +61,28 @@ public final class BotServer implements AutoCloseable {
     }
 
     private final IsnadBot bot;
-    private final TelegramBotsLongPollingApplication polling;
-    private final ScheduledExecutorService pollExecutor;
     private final OkHttpClient sendHttp;
+    /** Stops taking updates (long polling, or the webhook's server). */
+    private final Runnable stopReceiving;
+    private final int webhookPort;
+    private final WebhookDoor door;
 
-    private BotServer(IsnadBot bot, TelegramBotsLongPollingApplication polling, ScheduledExecutorService pollExecutor, OkHttpClient sendHttp) {
+    private BotServer(IsnadBot bot, OkHttpClient sendHttp, Runnable stopReceiving, int webhookPort, WebhookDoor door) {
         this.bot = bot;
-        this.polling = polling;
-        this.pollExecutor = pollExecutor;
         this.sendHttp = sendHttp;
+        this.stopReceiving = stopReceiving;
+        this.webhookPort = webhookPort;
+        this.door = door;
+    }
+
+    /** The port the webhook listens on (webhook mode), 0 when polling. */
+    public int webhookPort() {
+        return webhookPort;
+    }
+
+    /** Updates answered through the webhook here, answered after another instance stopped, and redeliveries ignored. */
+    public long[] webhookCounts() {
+        return door == null ? new long[3] : new long[] {door.answered(), door.answeredAgain(), door.duplicates()};
     }
 
     /** {@code telegram.apiUrl} ("http://127.0.0.1:8081", "https://api.telegram.org") as the library's TelegramUrl. */
@@ -86,12 +99,16 @@ public final class BotServer implements AutoCloseable {
         return new TelegramUrl(scheme, uri.getHost(), port, false);
     }
 
-    /**
-     * Starts the bot: getMe (to learn its @username), the command menu, then long polling.
-     *
-     * @throws IllegalStateException when the Bot API server cannot be reached or refuses the token
-     */
-    public static BotServer start(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options) {
+    /** What both doors share: the client, the sender and the bot, built once. */
+    private record Parts(IsnadBot bot, BotContext ctx, TelegramClient client, OkHttpClient sendHttp) {}
+
+    /** The bot's key in its files and tables: bot id and Bot API endpoint (update ids are per bot and endpoint). */
+    static String key(String token, TelegramUrl url) {
+        return BotToken.botId(token) + "@" + url.getHost() + ":" + url.getPort();
+    }
+
+    private static Parts assemble(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options,
+                                  java.util.function.BiFunction<String, Sender, Memory> memory) {
         IsnadConfig.Telegram t = config.telegram();
         TelegramUrl url = telegramUrl(t.apiUrl());
         // Requests are asynchronous: many may be in flight (a stall in one chat must not queue the others)
@@ -107,32 +124,52 @@ public final class BotServer implements AutoCloseable {
                 .build();
         TelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         User me = getMe(client, token);
-        String key = BotToken.botId(token) + "@" + url.getHost() + ":" + url.getPort();
-        // the bot's files name chats and users as the answer log does: by keyed pseudonym
-        org.isnad.audit.Pseudonymizer pseudonyms = org.isnad.audit.Pseudonymizer.of(config);
-        BotState state = BotState.open(config.dataPath(), key, pseudonyms::apply);
         BotTexts texts = BotTexts.load();
         long perChat = options.perChatIntervalMs() != null ? options.perChatIntervalMs() : t.perChatIntervalMs();
         int global = options.globalPerSecond() != null ? options.globalPerSecond() : t.globalPerSecond();
-        BotTexts undeliveredTexts = texts;
         java.util.concurrent.atomic.AtomicReference<Sender> senderRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<BotState> stateRef = new java.util.concurrent.atomic.AtomicReference<>();
         Sender sender = new Sender(client, perChat, global, options.senderThreads(),
                 options.retryFor() != null ? options.retryFor() : t.deliveryRetry(), chat -> {
             // told once, when Telegram answers again, in the reader's language (a private chat's id is its user's)
-            org.isnad.text.Language l = state.language(chat).orElse(org.isnad.text.Language.EN);
+            org.isnad.text.Language l = stateRef.get().language(chat).orElse(org.isnad.text.Language.EN);
             senderRef.get().send(chat, org.telegram.telegrambots.meta.api.methods.send.SendMessage.builder()
-                    .chatId(String.valueOf(chat)).text(undeliveredTexts.html(l, "notice.undelivered", java.util.Map.of()))
+                    .chatId(String.valueOf(chat)).text(texts.html(l, "notice.undelivered", java.util.Map.of()))
                     .parseMode("HTML").build());
         });
         senderRef.set(sender);
+        Memory m = memory.apply(key(token, url), sender);
+        stateRef.set(m.state());
         BotContext ctx = new BotContext(core, texts, new ReplyRenderer(texts, new MessageSplitter()), sender, recorder,
-                new AnswerRefs(10_000), SentAnswers.open(config.dataPath(), key, 10_000, pseudonyms::apply), new Access(t), state, config, me.getUserName() == null ? "" : me.getUserName(),
-                ButtonSigner.open(config.dataPath()));
+                new AnswerRefs(10_000), m.sentAnswers(), new Access(t), m.state(), config, me.getUserName() == null ? "" : me.getUserName(),
+                m.signer());
         WarmUp.run(ctx.renderer());
-        IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads(), UpdateInbox.open(config.dataPath(), key));
+        IsnadBot bot = new IsnadBot(ctx, me.getId(), options.workerThreads(), m.inbox());
         if (options.registerCommands()) {
             bot.registerCommands();
         }
+        return new Parts(bot, ctx, client, sendHttp);
+    }
+
+    /** Where the bot keeps what it must remember: its data folder (one process) or the shared database. */
+    private record Memory(BotState state, SentAnswers sentAnswers, ButtonSigner signer, UpdateInbox inbox) {}
+
+    /**
+     * Starts the bot: getMe (to learn its @username), the command menu, then long polling.
+     *
+     * @throws IllegalStateException when the Bot API server cannot be reached or refuses the token
+     */
+    public static BotServer start(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options) {
+        // the bot's files name chats and users as the answer log does: by keyed pseudonym
+        org.isnad.audit.Pseudonymizer pseudonyms = org.isnad.audit.Pseudonymizer.of(config);
+        Parts parts = assemble(core, recorder, config, token, options, (key, sender) -> new Memory(
+                BotState.open(config.dataPath(), key, pseudonyms::apply),
+                SentAnswers.open(config.dataPath(), key, 10_000, pseudonyms::apply),
+                ButtonSigner.open(config.dataPath()),
+                UpdateInbox.open(config.dataPath(), key)));
+        IsnadBot bot = parts.bot();
+        BotState state = parts.ctx().state();
+        TelegramUrl url = telegramUrl(config.telegram().apiUrl());
         ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread th = new Thread(r, "isnad-bot-poll");
             th.setDaemon(true);
@@ -157,14 +194,106 @@ public final class BotServer implements AutoCloseable {
                     .offset((int) Math.max(lastReceived, state.lastUpdateId()) + 1)
                     .limit(100)
                     .timeout(pollTimeout)
-                    .allowedUpdates(List.of("message", "callback_query"))
+                    .allowedUpdates(ALLOWED_UPDATES)
                     .build(), bot));
         } catch (TelegramApiException e) {
             bot.close();
             throw new IllegalStateException("cannot start long polling: " + BotToken.mask(e.getMessage(), token), e);
         }
-        LOG.info("bot @{} polling {}://{}:{}", ctx.botUsername(), url.getSchema(), url.getHost(), url.getPort());
-        return new BotServer(bot, polling, pollExecutor, sendHttp);
+        LOG.info("bot @{} polling {}://{}:{}", parts.ctx().botUsername(), url.getSchema(), url.getHost(), url.getPort());
+        return new BotServer(bot, parts.sendHttp(), () -> {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                LOG.warn("stopping long polling: {}", e.toString());
+            }
+            pollExecutor.shutdownNow();
+            try {
+                pollExecutor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, 0, null);
+    }
+
+    /** The kinds of update the bot takes, by polling or webhook. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+
+    /**
+     * Starts one of several instances in webhook mode ({@code telegram.mode: webhook}): its state in
+     * the answer log's shared PostgreSQL database, each update answered exactly once across the
+     * instances ({@link WebhookDoor}), the global message rate shared between the instances alive,
+     * and {@code /health} and {@code /ready} beside the webhook's path. With
+     * {@code telegram.webhook.setOnStart} it registers the webhook; it never deletes it.
+     *
+     * @param secret the webhook's secret token ({@code ISNAD_TELEGRAM_WEBHOOK_SECRET})
+     * @throws IllegalStateException when the log is not on PostgreSQL, or the Bot API cannot be reached
+     */
+    public static BotServer startWebhook(BotCore core, org.isnad.audit.AuditLog audit, IsnadConfig config, String token,
+                                         String secret, Options options) {
+        if (!(audit.database() instanceof org.isnad.audit.PostgresLogDatabase)) {
+            throw new IllegalStateException("webhook mode shares its state between instances in PostgreSQL: "
+                    + "set audit.backend: postgres (ISNAD_AUDIT_BACKEND) and audit.jdbcUrl");
+        }
+        IsnadConfig.Webhook w = config.telegram().webhook() == null
+                ? new IsnadConfig.Webhook("", "127.0.0.1", 8443, "/telegram", 40, false) : config.telegram().webhook();
+        javax.sql.DataSource ds = audit.database().dataSource();
+        String instance = instanceName();
+        org.isnad.audit.Pseudonymizer pseudonyms = audit.pseudonymizer();
+        SharedBotState[] shared = new SharedBotState[1];
+        Parts parts = assemble(core, new AuditRecorder(audit), config, token, options, (key, sender) -> {
+            shared[0] = new SharedBotState(ds, key, instance);
+            return new Memory(BotState.shared(shared[0], pseudonyms::apply),
+                    SentAnswers.shared(shared[0], 10_000, pseudonyms::apply),
+                    ButtonSigner.of(org.isnad.audit.SharedKeys.in(ds).key("buttons")),
+                    null);
+        });
+        int global = options.globalPerSecond() != null ? options.globalPerSecond() : config.telegram().globalPerSecond();
+        FleetShare fleet = new FleetShare(shared[0], parts.ctx().sender(), global);
+        fleet.start();
+        WebhookDoor door = new WebhookDoor(parts.bot(), shared[0]);
+        ReadyCheck botApi = new ReadyCheck(() -> {
+            try {
+                parts.client().execute(new GetMe());
+                return true;
+            } catch (TelegramApiException e) {
+                return false;
+            }
+        });
+        WebhookServer server;
+        try {
+            server = WebhookServer.start(w.bindOrDefault(), w.port(), w.pathOrDefault(), secret, door, List.of(
+                    new WebhookServer.Check("archive", () -> {
+                        core.stats();
+                        return true;
+                    }),
+                    new WebhookServer.Check("database", shared[0]::reachable),
+                    new WebhookServer.Check("botApi", botApi)));
+        } catch (RuntimeException e) {
+            fleet.close();
+            parts.bot().close();
+            throw e;
+        }
+        if (w.setOnStart()) {
+            WebhookCommands.set(parts.client(), w, secret);
+        }
+        LOG.info("bot @{} instance {} taking updates on {}:{}{}", parts.ctx().botUsername(), instance,
+                w.bindOrDefault(), server.port(), w.pathOrDefault());
+        return new BotServer(parts.bot(), parts.sendHttp(), () -> {
+            server.close(); // the webhook itself stays registered: the other instances go on taking updates
+            fleet.close();
+        }, server.port(), door);
+    }
+
+    /** This process among the instances: host and pid. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private static User getMe(TelegramClient client, String token) {
@@ -192,17 +321,7 @@ public final class BotServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            polling.close();
-        } catch (Exception e) {
-            LOG.warn("stopping long polling: {}", e.toString());
-        }
-        pollExecutor.shutdownNow();
-        try {
-            pollExecutor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopReceiving.run();
         bot.close();
         sendHttp.dispatcher().executorService().shutdown();
         sendHttp.connectionPool().evictAll();

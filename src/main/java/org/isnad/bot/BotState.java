@@ -31,16 +31,27 @@ public final class BotState {
     private long lastUpdateDate;
     private final Map<String, Language> languages = new HashMap<>();
     private final java.util.function.Function<Long, String> pseudonym;
+    /** Several instances: the languages live in the shared database, and there is no file. */
+    private final SharedBotState shared;
 
-    private BotState(Path file, String key, java.util.function.Function<Long, String> pseudonym) {
+    private BotState(Path file, String key, java.util.function.Function<Long, String> pseudonym, SharedBotState shared) {
         this.file = file;
         this.key = key;
         this.pseudonym = pseudonym;
+        this.shared = shared;
+    }
+
+    /**
+     * The state of one of several instances (webhook mode): each reader's language in the shared
+     * database; no update ids to remember, since the shared ledger of updates does that.
+     */
+    public static BotState shared(SharedBotState shared, java.util.function.Function<Long, String> pseudonym) {
+        return new BotState(null, null, pseudonym, shared);
     }
 
     /** Reads the state for {@code key} from {@code dataDir}; a missing or unreadable file starts afresh. */
     public static BotState open(Path dataDir, String key, java.util.function.Function<Long, String> pseudonym) {
-        BotState state = new BotState(dataDir.resolve(FILE_NAME), key, pseudonym);
+        BotState state = new BotState(dataDir.resolve(FILE_NAME), key, pseudonym, null);
         if (Files.exists(state.file)) {
             try {
                 JsonNode bot = Json.mapper().readTree(state.file.toFile()).path("bots").path(key);
@@ -67,6 +78,16 @@ public final class BotState {
             }
         }
         return state;
+    }
+
+    /** The shared database behind this state (several instances), or null. */
+    SharedBotState sharedState() {
+        return shared;
+    }
+
+    /** What a reader's id is stored as (the answer log's pseudonym). */
+    String pseudonymOf(long id) {
+        return pseudonym.apply(id);
     }
 
     public synchronized long lastUpdateId() {
@@ -117,10 +138,17 @@ public final class BotState {
 
     /** The user's /lang choice; empty means "auto". */
     public synchronized Optional<Language> language(long userId) {
+        if (shared != null) {
+            return shared.language(pseudonym.apply(userId));
+        }
         return Optional.ofNullable(languages.get(pseudonym.apply(userId)));
     }
 
     public synchronized void setLanguage(long userId, Language language) {
+        if (shared != null) {
+            shared.setLanguage(pseudonym.apply(userId), language);
+            return;
+        }
         if (language == null || language == Language.OTHER) {
             languages.remove(pseudonym.apply(userId));
         } else {
@@ -130,6 +158,9 @@ public final class BotState {
     }
 
     private void save() {
+        if (file == null) {
+            return; // shared: nothing of this instance's own to keep
+        }
         try {
             ObjectNode root = Files.exists(file) ? readOrEmpty() : Json.mapper().createObjectNode();
             ObjectNode bots = root.has("bots") && root.get("bots").isObject() ? (ObjectNode) root.get("bots") : root.putObject("bots");

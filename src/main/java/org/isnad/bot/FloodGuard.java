@@ -14,17 +14,39 @@ public final class FloodGuard {
 
     public enum Verdict { ALLOW, NOTIFY, DROP }
 
-    private static final long WINDOW_MS = 60_000;
+    static final long WINDOW_MS = 60_000;
 
     private final int perMinute;
     private final Map<Long, Deque<Long>> recent = new HashMap<>();
     private final Map<Long, Boolean> notified = new HashMap<>();
 
+    /** Several instances: the counts live in the shared database, readers by pseudonym. */
+    private final SharedBotState shared;
+    private final java.util.function.Function<Long, String> pseudonym;
+
     public FloodGuard(int perMinute) {
-        this.perMinute = perMinute;
+        this(perMinute, null, null);
     }
 
-    public synchronized Verdict check(long userId, long nowMs) {
+    private FloodGuard(int perMinute, SharedBotState shared, java.util.function.Function<Long, String> pseudonym) {
+        this.perMinute = perMinute;
+        this.shared = shared;
+        this.pseudonym = pseudonym;
+    }
+
+    /** The limit counted across instances (webhook mode), in the shared database. */
+    public static FloodGuard shared(int perMinute, SharedBotState shared, java.util.function.Function<Long, String> pseudonym) {
+        return new FloodGuard(perMinute, shared, pseudonym);
+    }
+
+    public Verdict check(long userId, long nowMs) {
+        if (shared != null) {
+            return shared.flood(pseudonym.apply(userId), perMinute, nowMs);
+        }
+        return checkHere(userId, nowMs);
+    }
+
+    private synchronized Verdict checkHere(long userId, long nowMs) {
         if (perMinute <= 0) {
             return Verdict.ALLOW;
         }

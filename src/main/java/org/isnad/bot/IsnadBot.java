@@ -55,7 +55,9 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         this.ctx = ctx;
         this.botId = botId;
         this.chats = new ChatQueues(workerThreads);
-        this.flood = new FloodGuard(ctx.config().telegram().floodPerMinute());
+        int perMinute = ctx.config().telegram().floodPerMinute();
+        SharedBotState shared = ctx.state().sharedState();
+        this.flood = shared == null ? new FloodGuard(perMinute) : FloodGuard.shared(perMinute, shared, ctx.state()::pseudonymOf);
         for (Command c : List.of(new StartCommand(), new HelpCommand(), new SourcesCommand(), new LangCommand(),
                 new BriefCommand(), new AboutCommand(), new ReviewCommand())) {
             commands.put(c.name(), c);
@@ -152,8 +154,32 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
                 continue;
             }
             LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
-            chats.submit(in.chatId(), () -> handle(in));
+            chats.submit(in.chatId(), () -> handle(in, () -> forget((int) in.updateId())));
         }
+    }
+
+    /**
+     * Answers one update now (the webhook door): the future completes once every reply to it is
+     * delivered or given up on, or at once when there is nothing to answer. Updates of one chat are
+     * answered in the order given, as from long polling.
+     */
+    public java.util.concurrent.CompletableFuture<Void> answer(Update u) {
+        java.util.concurrent.CompletableFuture<Void> delivered = new java.util.concurrent.CompletableFuture<>();
+        Incoming in;
+        try {
+            in = Incoming.of(u, ctx.botUsername(), botId);
+        } catch (RuntimeException e) {
+            LOG.warn("unreadable update {} skipped: {}", u.getUpdateId(), e.toString());
+            delivered.complete(null);
+            return delivered;
+        }
+        if (in.kind() == Incoming.Kind.IGNORED) {
+            skipped.incrementAndGet();
+            delivered.complete(null);
+            return delivered;
+        }
+        chats.submit(in.chatId(), () -> handle(in, () -> delivered.complete(null)));
+        return delivered;
     }
 
     /** The date of an update's message (epoch seconds), 0 when it has none (a button press). */
@@ -167,8 +193,8 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         }
     }
 
-    private void handle(Incoming in) {
-        Delivery delivery = new Delivery(() -> forget((int) in.updateId()));
+    private void handle(Incoming in, Runnable onDelivered) {
+        Delivery delivery = new Delivery(onDelivered);
         Turn turn;
         try {
             turn = new Turn(in, ctx, delivery);

@@ -86,7 +86,7 @@ public final class Sender implements AutoCloseable {
 
     private final TelegramClient client;
     private final long perChatIntervalMs;
-    private final int globalPerSecond;
+    private int globalPerSecond; // guarded by lock; several instances share the rate (FleetShare)
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -135,6 +135,17 @@ public final class Sender implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Changes the messages a second this sender may send (its share when several instances run). */
+    void setGlobalPerSecond(int perSecond) {
+        lock.lock();
+        try {
+            globalPerSecond = perSecond <= 0 ? Integer.MAX_VALUE : perSecond;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Queues a message for the chat (paced, retried). */

@@ -36,6 +36,8 @@ public final class SentAnswers {
     private final Function<Long, String> pseudonym;
     private final LinkedHashMap<Key, Long> refs;
     private int lines;
+    /** Several instances: the map lives in the shared database (this memory is its cache). */
+    private SharedBotState shared;
 
     private SentAnswers(Path file, String key, int capacity, Function<Long, String> pseudonym) {
         this.file = file;
@@ -48,6 +50,13 @@ public final class SentAnswers {
                 return size() > SentAnswers.this.capacity;
             }
         };
+    }
+
+    /** Kept in the shared database, so that an instance finds what another sent (webhook mode). */
+    public static SentAnswers shared(SharedBotState shared, int capacity, Function<Long, String> pseudonym) {
+        SentAnswers s = new SentAnswers(null, null, capacity, pseudonym);
+        s.shared = shared;
+        return s;
     }
 
     /** Kept in memory only (tests, benchmarks). */
@@ -95,6 +104,14 @@ public final class SentAnswers {
     public synchronized void remember(long chatId, int messageId, long ref) {
         String chat = pseudonym.apply(chatId);
         refs.put(new Key(chat, messageId), ref);
+        if (shared != null) {
+            try {
+                shared.rememberAnswer(chat, messageId, ref, System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SentAnswers.class).warn("{}", e.getMessage());
+            }
+            return;
+        }
         if (file == null) {
             return;
         }
@@ -117,7 +134,12 @@ public final class SentAnswers {
 
     /** The answer reference carried by that message, if it is remembered. */
     public synchronized Optional<Long> ref(long chatId, int messageId) {
-        return Optional.ofNullable(refs.get(new Key(pseudonym.apply(chatId), messageId)));
+        Key k = new Key(pseudonym.apply(chatId), messageId);
+        Long mine = refs.get(k);
+        if (mine != null || shared == null) {
+            return Optional.ofNullable(mine);
+        }
+        return shared.answerRef(k.chat(), messageId); // sent by another instance
     }
 
     public synchronized int size() {

@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             EvalCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            WebhookCommand.class,
             LogCommand.class,
             ReviewCommand.class,
         })

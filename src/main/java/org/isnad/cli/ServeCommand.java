@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
             IsnadConfig botConfig = review == null || hasPublicUrl(config) ? config : config.withReview(new IsnadConfig.Review(
                     review.port(), config.review().bind(), config.review().token(), review.url().toString(),
                     config.review().trustedProxies()));
-            try (BotServer server = BotServer.start(core, new AuditRecorder(isnad.audit()), botConfig, token, BotServer.Options.defaults())) {
+            try (BotServer server = startBot(isnad, core, botConfig, token)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     if (watch != null) {
                         watch.close();
@@ -47,11 +47,22 @@ final class ServeCommand implements Callable<Integer> {
                     stop.countDown();
                 }, "isnad-serve-stop"));
                 System.err.println("isnad: bot @" + server.bot().context().botUsername() + " is running against "
-                        + BotServer.telegramUrl(config.telegram().apiUrl()).getHost() + "; Ctrl-C stops it");
+                        + BotServer.telegramUrl(config.telegram().apiUrl()).getHost()
+                        + (server.webhookPort() > 0 ? ", webhook on port " + server.webhookPort() : ", long polling")
+                        + "; Ctrl-C stops it");
                 stop.await();
             }
         }
         return 0;
+    }
+
+    /** Long polling (one process), or one of several instances behind a load balancer (telegram.mode: webhook). */
+    private BotServer startBot(Isnad isnad, IsnadBotCore core, IsnadConfig config, String token) {
+        if (config.telegram().webhookMode()) {
+            return BotServer.startWebhook(core, isnad.audit(), config, token, root.env().get("ISNAD_TELEGRAM_WEBHOOK_SECRET"),
+                    BotServer.Options.defaults().withThreads(8, 8));
+        }
+        return BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults());
     }
 
     /**

@@ -32,13 +32,13 @@ CREATE TABLE bot_sent_answers (
   PRIMARY KEY (bot, chat, message_id));
 CREATE INDEX bot_sent_answers_at ON bot_sent_answers(at);
 
--- Messages per reader in the current minute, so that the flood limit holds whichever instance answers.
+-- Messages per reader in the current minute (a fixed window), so that the flood limit holds whichever
+-- instance answers.
 CREATE TABLE bot_flood (
   bot TEXT NOT NULL,
   reader TEXT NOT NULL,
   window_start BIGINT NOT NULL,
   count INTEGER NOT NULL,
-  notified BOOLEAN NOT NULL DEFAULT FALSE,
   PRIMARY KEY (bot, reader));
 
 -- The instances alive (each refreshes its row every few seconds): each sends its share of the global

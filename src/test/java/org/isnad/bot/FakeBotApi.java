@@ -67,6 +67,10 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private volatile boolean ignoreOffset;
+    /** What setWebhook registered (null: none). */
+    private volatile JsonNode webhook;
+    /** Runs on each sendChatAction before it is answered (null: none). */
+    private volatile java.util.function.Consumer<JsonNode> onChatAction;
     private volatile long maxPollWaitMs = 1000;
 
     FakeBotApi() throws IOException {
@@ -119,6 +123,32 @@ final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             faults.addAll(List.of(next));
         }
+    }
+
+    /** What setWebhook registered, or null. */
+    JsonNode webhook() {
+        return webhook;
+    }
+
+    /** Runs {@code hook} on each sendChatAction request before it is answered: it may hold the request. */
+    void onChatAction(java.util.function.Consumer<JsonNode> hook) {
+        this.onChatAction = hook;
+    }
+
+    /**
+     * A user's text message as Telegram would POST it to a webhook: a fresh update id, not queued for
+     * getUpdates.
+     */
+    ObjectNode webhookUpdate(long chatId, long userId, String text, String languageCode) {
+        ObjectNode m = baseMessage(chatId, "private", userId, languageCode);
+        m.put("text", text);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
+        }
+        ObjectNode u = json.createObjectNode().put("update_id", nextUpdateId.getAndIncrement());
+        u.set("message", m);
+        return u;
     }
 
     // ------------------------------------------------------------------ acting as users
@@ -274,7 +304,9 @@ final class FakeBotApi implements AutoCloseable {
                 return;
             }
             byte[] body = ex.getRequestBody().readAllBytes();
-            JsonNode req = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode req = body.length == 0 ? json.createObjectNode()
+                    : type != null && type.startsWith("multipart/form-data") ? formFields(body, type) : json.readTree(body);
             ObjectNode call = json.createObjectNode().put("method", method);
             call.set("body", req);
             switch (method) {
@@ -283,7 +315,29 @@ final class FakeBotApi implements AutoCloseable {
                 case "deletewebhook" -> reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
                 case "getupdates" -> getUpdates(ex, req);
                 case "sendmessage" -> sendMessage(ex, req, call);
-                case "answercallbackquery", "sendchataction", "setmycommands", "editmessagereplymarkup" -> {
+                case "setwebhook" -> {
+                    calls.add(call);
+                    webhook = req;
+                    reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
+                }
+                case "getwebhookinfo" -> {
+                    ObjectNode info = json.createObjectNode().put("url", webhook == null ? "" : webhook.path("url").asText(""))
+                            .put("has_custom_certificate", false).put("pending_update_count", 0);
+                    if (webhook != null) {
+                        info.put("max_connections", webhook.path("max_connections").asInt(40));
+                        info.set("allowed_updates", webhook.path("allowed_updates"));
+                    }
+                    reply(ex, 200, ok(info));
+                }
+                case "sendchataction" -> {
+                    calls.add(call);
+                    java.util.function.Consumer<JsonNode> hook = onChatAction;
+                    if (hook != null) {
+                        hook.accept(req); // may hold the request (a test kills the instance meanwhile)
+                    }
+                    reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
+                }
+                case "answercallbackquery", "setmycommands", "editmessagereplymarkup" -> {
                     calls.add(call);
                     reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
                 }
@@ -409,6 +463,27 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         reply(ex, 200, ok(msg));
+    }
+
+    /** A multipart form's fields (setWebhook is sent so, for its optional certificate), JSON values parsed. */
+    private ObjectNode formFields(byte[] body, String contentType) throws IOException {
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+        ObjectNode out = json.createObjectNode();
+        for (String part : new String(body, StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(boundary))) {
+            int name = part.indexOf("name=\"");
+            int blank = part.indexOf("\r\n\r\n");
+            if (name < 0 || blank < 0) {
+                continue;
+            }
+            String field = part.substring(name + 6, part.indexOf('"', name + 6));
+            String value = part.substring(blank + 4).replaceAll("\r\n$", "");
+            if (value.startsWith("[") || value.startsWith("{")) {
+                out.set(field, json.readTree(value));
+            } else {
+                out.put(field, value);
+            }
+        }
+        return out;
     }
 
     private ObjectNode ok(JsonNode result) {
