@@ -123,7 +123,7 @@ public final class AuditLog implements AutoCloseable {
         IsnadConfig.Audit audit = config.audit();
         AuditLog log;
         if (audit != null && audit.postgres()) {
-            LogDatabase pg = openPostgresDatabase(audit, poolSize(config));
+            LogDatabase pg = openPostgresDatabase(audit, audit.poolSize() > 0 ? audit.poolSize() : 10);
             log = new AuditLog(pg, Pseudonymizer.of(config, SharedKeys.in(pg.dataSource())), Clock.systemUTC());
         } else {
             log = open(config.dataPath().resolve(FILE_NAME), Pseudonymizer.of(config), Clock.systemUTC());
@@ -137,20 +137,6 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         return log;
-    }
-
-    /**
-     * Connections per instance: {@code audit.poolSize}, and in webhook mode enough besides for every
-     * request Telegram may have open, since each holds its chat (a connection) while it is answered.
-     */
-    private static int poolSize(IsnadConfig config) {
-        int size = config.audit().poolSize() > 0 ? config.audit().poolSize() : 10;
-        IsnadConfig.Telegram t = config.telegram();
-        if (t != null && t.webhookMode()) {
-            int connections = t.webhook() != null && t.webhook().maxConnections() > 0 ? t.webhook().maxConnections() : 40;
-            size = Math.max(size, connections + size);
-        }
-        return size;
     }
 
     private static LogDatabase openPostgresDatabase(IsnadConfig.Audit audit, int poolSize) {

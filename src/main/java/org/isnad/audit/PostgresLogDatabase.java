@@ -32,6 +32,22 @@ public final class PostgresLogDatabase implements LogDatabase {
             throw new SQLException("audit.backend is postgres but audit.jdbcUrl (ISNAD_AUDIT_JDBC_URL) is not a "
                     + "jdbc:postgresql: URL: " + (jdbcUrl == null ? "unset" : redact(jdbcUrl)));
         }
+        HikariDataSource pool = pool(jdbcUrl, poolSize, env, "isnad-audit");
+        try {
+            LogSchema.migrate(pool, DIALECT, 0);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new PostgresLogDatabase(pool, redact(jdbcUrl));
+    }
+
+    /**
+     * A pool of connections to the database at {@code jdbcUrl}, user and password from {@code env}
+     * ({@code ISNAD_AUDIT_DB_USER}, {@code ISNAD_AUDIT_DB_PASSWORD}) or the URL. It starts even while
+     * the database is down; the first statement then says why.
+     */
+    public static HikariDataSource pool(String jdbcUrl, int size, Map<String, String> env, String name) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         String user = env.get("ISNAD_AUDIT_DB_USER");
@@ -42,19 +58,11 @@ public final class PostgresLogDatabase implements LogDatabase {
         if (password != null && !password.isEmpty()) {
             hc.setPassword(password);
         }
-        hc.setMaximumPoolSize(Math.max(2, poolSize));
-        hc.setPoolName("isnad-audit");
+        hc.setMaximumPoolSize(Math.max(2, size));
+        hc.setPoolName(name);
         hc.setConnectionTimeout(10_000);
-        // the pool starts even while the database is down; the first statement then says why
         hc.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(hc);
-        try {
-            LogSchema.migrate(pool, DIALECT, 0);
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new PostgresLogDatabase(pool, redact(jdbcUrl));
+        return new HikariDataSource(hc);
     }
 
     /** The URL without a password parameter. */

@@ -67,7 +67,12 @@ public final class BotServer implements AutoCloseable {
     private final int webhookPort;
     private final WebhookDoor door;
 
-    private BotServer(IsnadBot bot, OkHttpClient sendHttp, Runnable stopReceiving, int webhookPort, WebhookDoor door) {
+    /** Closed after the bot (webhook mode: the chat holds' pool); null when polling. */
+    private final AutoCloseable afterBot;
+
+    private BotServer(IsnadBot bot, OkHttpClient sendHttp, Runnable stopReceiving, int webhookPort, WebhookDoor door,
+                      AutoCloseable afterBot) {
+        this.afterBot = afterBot;
         this.bot = bot;
         this.sendHttp = sendHttp;
         this.stopReceiving = stopReceiving;
@@ -213,7 +218,7 @@ public final class BotServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, 0, null);
+        }, 0, null, null);
     }
 
     /** The kinds of update the bot takes, by polling or webhook. */
@@ -238,11 +243,14 @@ public final class BotServer implements AutoCloseable {
         IsnadConfig.Webhook w = config.telegram().webhook() == null
                 ? new IsnadConfig.Webhook("", "127.0.0.1", 8443, "/telegram", 40, false) : config.telegram().webhook();
         javax.sql.DataSource ds = audit.database().dataSource();
+        // one connection per update being answered (Telegram opens at most maxConnections requests at once)
+        com.zaxxer.hikari.HikariDataSource holds = org.isnad.audit.PostgresLogDatabase.pool(config.audit().jdbcUrl(),
+                (w.maxConnections() > 0 ? w.maxConnections() : 40) + 4, System.getenv(), "isnad-chat-holds");
         String instance = instanceName();
         org.isnad.audit.Pseudonymizer pseudonyms = audit.pseudonymizer();
         SharedBotState[] shared = new SharedBotState[1];
         Parts parts = assemble(core, new AuditRecorder(audit), config, token, options, (key, sender) -> {
-            shared[0] = new SharedBotState(ds, key, instance);
+            shared[0] = new SharedBotState(ds, holds, key, instance);
             return new Memory(BotState.shared(shared[0], pseudonyms::apply),
                     SentAnswers.shared(shared[0], 10_000, pseudonyms::apply),
                     ButtonSigner.of(org.isnad.audit.SharedKeys.in(ds).key("buttons")),
@@ -272,6 +280,7 @@ public final class BotServer implements AutoCloseable {
         } catch (RuntimeException e) {
             fleet.close();
             parts.bot().close();
+            holds.close();
             throw e;
         }
         if (w.setOnStart()) {
@@ -282,7 +291,7 @@ public final class BotServer implements AutoCloseable {
         return new BotServer(parts.bot(), parts.sendHttp(), () -> {
             server.close(); // the webhook itself stays registered: the other instances go on taking updates
             fleet.close();
-        }, server.port(), door);
+        }, server.port(), door, holds);
     }
 
     /** This process among the instances: host and pid. */
@@ -323,6 +332,13 @@ public final class BotServer implements AutoCloseable {
     public void close() {
         stopReceiving.run();
         bot.close();
+        if (afterBot != null) {
+            try {
+                afterBot.close();
+            } catch (Exception e) {
+                LOG.warn("closing: {}", e.toString());
+            }
+        }
         sendHttp.dispatcher().executorService().shutdown();
         sendHttp.connectionPool().evictAll();
     }

@@ -154,7 +154,8 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
                 continue;
             }
             LOG.debug("update {} ({}) taken on", in.updateId(), in.kind());
-            chats.submit(in.chatId(), () -> handle(in, () -> forget((int) in.updateId())));
+            Runnable forget = () -> forget((int) in.updateId());
+            chats.submit(in.chatId(), () -> handle(in, forget, forget));
         }
     }
 
@@ -178,7 +179,10 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
             delivered.complete(null);
             return delivered;
         }
-        chats.submit(in.chatId(), () -> handle(in, () -> delivered.complete(null)));
+        // a failure before anything could be answered (the database away) fails the future: the webhook
+        // answers 500, the update stays taken on, and Telegram's redelivery answers it
+        chats.submit(in.chatId(), () -> handle(in, () -> delivered.complete(null),
+                () -> delivered.completeExceptionally(new IllegalStateException("update " + in.updateId() + " could not be answered"))));
         return delivered;
     }
 
@@ -193,14 +197,14 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         }
     }
 
-    private void handle(Incoming in, Runnable onDelivered) {
+    private void handle(Incoming in, Runnable onDelivered, Runnable onUnanswered) {
         Delivery delivery = new Delivery(onDelivered);
         Turn turn;
         try {
             turn = new Turn(in, ctx, delivery);
         } catch (RuntimeException e) {
             LOG.error("update {} failed before it could be answered: {}", in.updateId(), e.toString());
-            delivery.handlerDone();
+            onUnanswered.run();
             return;
         }
         try {

@@ -30,15 +30,21 @@ public final class SharedBotState {
     }
 
     private final DataSource ds;
+    private final DataSource holds;
     private final String bot;
     private final String instance;
 
     /**
+     * @param ds       connections for the short statements (the answer log's pool)
+     * @param holds    connections for {@link ChatHold}s only, one per update being answered: apart from
+     *                 {@code ds}, so that updates waiting for their chat never starve the answering
+     *                 of the log connections it needs
      * @param bot      the bot and its Bot API endpoint (keys as in {@link BotState})
      * @param instance this process's name among the instances (host and pid)
      */
-    public SharedBotState(DataSource ds, String bot, String instance) {
+    public SharedBotState(DataSource ds, DataSource holds, String bot, String instance) {
         this.ds = ds;
+        this.holds = holds;
         this.bot = bot;
         this.instance = instance;
     }
@@ -118,7 +124,7 @@ public final class SharedBotState {
      * @throws SQLException when the database cannot be reached or the wait ran out (SQLState 55P03)
      */
     public ChatHold holdChat(long chatId, Duration wait) throws SQLException {
-        Connection c = ds.getConnection();
+        Connection c = holds.getConnection();
         String lockName = bot + "/chat/" + chatId;
         try {
             try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
