@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures speed, Isnad beside plain Lucene in the same process (warm-up, then rounds).",
             "Hot inner loops: java -cp target/isnad.jar org.openjdk.jmh.Main org.isnad.eval.jmh"},
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Ask.class, BenchCommand.Brief.class, BenchCommand.Feeds.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Ask.class, BenchCommand.Brief.class, BenchCommand.Feeds.class,
+            BenchCommand.Log.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -218,6 +219,40 @@ final class BenchCommand implements Runnable {
             Path tmp = Files.createTempDirectory("isnad-feedbench");
             var r = org.isnad.eval.FeedBench.run(entries, pages, rounds.warmup, Math.max(1, rounds.rounds), tmp);
             print(rounds.json, r.toJson(), r.toTable());
+            return 0;
+        }
+    }
+
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = {"Answer-log write latency (median, p99, writes/s), one entry at a time as the bot writes them, "
+                    + "on SQLite (a fresh file) beside PostgreSQL (a fresh table in the database of --jdbc-url or "
+                    + "ISNAD_AUDIT_JDBC_URL, dropped afterwards). Without a PostgreSQL URL only SQLite is measured."})
+    static final class Log implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://… (default: ISNAD_AUDIT_JDBC_URL).")
+        String jdbcUrl;
+
+        @Option(names = "--writes", defaultValue = "2000", description = "Entries written per round (default ${DEFAULT-VALUE}).")
+        int writes;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Writers at once (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Mixin
+        Rounds measure;
+
+        @Override
+        public Integer call() throws Exception {
+            if (measure.rounds < 1 || measure.warmup < 0 || writes < 1 || threads < 1) {
+                System.err.println("isnad bench log: --rounds, --writes and --threads must be >= 1, --warmup >= 0");
+                return 2;
+            }
+            String url = jdbcUrl != null ? jdbcUrl : bench.root.env().get("ISNAD_AUDIT_JDBC_URL");
+            org.isnad.audit.LogWriteBench.Result r = org.isnad.audit.LogWriteBench.run(url, bench.root.env(),
+                    new org.isnad.audit.LogWriteBench.Options(writes, threads, measure.warmup, measure.rounds));
+            print(measure.json, r.toJson(), r.toTable());
             return 0;
         }
     }

@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.audit.PostgresServer;
+import org.isnad.bot.WebhookFleet.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookFleetEndToEndTest {
 
-    private static final String SECRET = "fleet-secret";
+    private static final String SECRET = WebhookFleet.SECRET;
     private static final int CHATS = Integer.getInteger("fleet.chats", 50);
     private static final int PER_CHAT = Integer.getInteger("fleet.perChat", 20);
     private static final int GLOBAL_PER_SECOND = 60;
@@ -60,7 +57,6 @@ class WebhookFleetEndToEndTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** What the balancer did with each update (for a failure's message). */
     private final Map<Integer, List<String>> events = new ConcurrentHashMap<>();
 
@@ -69,21 +65,16 @@ class WebhookFleetEndToEndTest {
         events.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(what);
     }
 
-    /** One instance: the process, its webhook port, and the requests the balancer has open to it. */
-    private record Instance(String name, Process process, int port, AtomicInteger inFlight) {
-        boolean alive() {
-            return process.isAlive();
-        }
-    }
-
     @Test
     void everyUpdateIsAnsweredExactlyOnceInOrderThroughAKill() throws Exception {
         String jdbcUrl = PostgresServer.shared().createDatabase();
         try (FakeBotApi api = new FakeBotApi()) {
-            List<Instance> fleet = List.of(start("a", api, jdbcUrl), start("b", api, jdbcUrl));
+            Map<String, String> env = Map.of("ISNAD_TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(GLOBAL_PER_SECOND));
+            List<Instance> fleet = List.of(WebhookFleet.start("a", dir.resolve("a"), api.url(), jdbcUrl, env),
+                    WebhookFleet.start("b", dir.resolve("b"), api.url(), jdbcUrl, env));
             try {
                 for (Instance i : fleet) {
-                    awaitReady(i);
+                    WebhookFleet.awaitReady(i);
                 }
                 Thread.sleep(FleetShare.BEAT.toMillis() + 500); // both have seen each other: each sends its half of the rate
                 run(api, fleet, jdbcUrl);
@@ -291,22 +282,9 @@ class WebhookFleetEndToEndTest {
 
     /** One POST; the status, or -1 when the connection failed. */
     private int deliverOnce(Instance to, String update) {
-        to.inFlight().incrementAndGet();
-        int status = -1;
-        try {
-            return status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + "/telegram"))
-                            .header(WebhookServer.SECRET_HEADER, SECRET).header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(update)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        } finally {
-            to.inFlight().decrementAndGet();
-            event(update, to.name() + ":" + status);
-        }
+        int status = WebhookFleet.post(to, update);
+        event(update, to.name() + ":" + status);
+        return status;
     }
 
     /** Sends the whole request and closes the connection at once, before any reply. */
@@ -326,57 +304,5 @@ class WebhookFleetEndToEndTest {
         } catch (IOException e) {
             // cut either way
         }
-    }
-
-    private Instance start(String name, FakeBotApi api, String jdbcUrl) throws IOException {
-        int port;
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path data = dir.resolve(name);
-        Files.createDirectories(data);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.isnad.cli.IsnadCli", "serve")
-                .redirectErrorStream(true).redirectOutput(logOf(name).toFile());
-        Map<String, String> env = pb.environment();
-        env.put("ISNAD_DATA_DIR", data.toString());
-        env.put("ISNAD_TELEGRAM_API_URL", api.url());
-        env.put("TELEGRAM_BOT_TOKEN", BotFixture.TOKEN);
-        env.put("ISNAD_TELEGRAM_MODE", "webhook");
-        env.put("ISNAD_TELEGRAM_WEBHOOK_PORT", String.valueOf(port));
-        env.put("ISNAD_TELEGRAM_WEBHOOK_SECRET", SECRET);
-        env.put("ISNAD_AUDIT_BACKEND", "postgres");
-        env.put("ISNAD_AUDIT_JDBC_URL", jdbcUrl);
-        env.put("ISNAD_TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(GLOBAL_PER_SECOND));
-        env.put("ISNAD_TELEGRAM_PER_CHAT_INTERVAL_MS", "0");
-        env.put("ISNAD_TELEGRAM_FLOOD_PER_MINUTE", "0");
-        env.put("ISNAD_LOG_LEVEL", "INFO");
-        env.remove("ISNAD_CONFIG");
-        return new Instance(name, pb.start(), port, new AtomicInteger());
-    }
-
-    /** Each instance's output, kept in target/ after the run for a failure to be read. */
-    private static Path logOf(String name) throws IOException {
-        Path logs = Path.of("target", "webhook-fleet");
-        Files.createDirectories(logs);
-        return logs.resolve(name + ".log");
-    }
-
-    private void awaitReady(Instance i) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(i.alive()).as("instance " + i.name() + " running (see target/webhook-fleet/)").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + "/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("instance " + i.name() + " never ready: " + Files.readString(logOf(i.name())));
     }
 }
