@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * seen within {@link #ALIVE}; its sender then sends at most its share, the global rate divided by
  * that count. An instance that stops leaves at once; one that dies is counted for {@link #ALIVE}
  * more, so for a few seconds the others send less than they might, never more than Telegram allows.
+ * Once an hour it also forgets delivered updates older than {@link #KEEP_UPDATES}.
  */
 final class FleetShare implements AutoCloseable {
 
@@ -29,6 +30,9 @@ final class FleetShare implements AutoCloseable {
         return t;
     });
     private volatile int instances = 1;
+    /** Delivered updates are forgotten after this: Telegram gives up redelivering within a day. */
+    static final Duration KEEP_UPDATES = Duration.ofDays(2);
+    private long ticks;
 
     FleetShare(SharedBotState shared, Sender sender, int globalPerSecond) {
         this.shared = shared;
@@ -49,6 +53,9 @@ final class FleetShare implements AutoCloseable {
             }
             instances = n;
             sender.setGlobalPerSecond(share(n));
+            if (ticks++ % (Duration.ofHours(1).toMillis() / BEAT.toMillis()) == 0) {
+                shared.purgeUpdates(KEEP_UPDATES, System.currentTimeMillis());
+            }
         } catch (java.sql.SQLException | RuntimeException e) {
             // the share in force stays; the database's absence shows in /ready
             LOG.debug("heartbeat failed: {}", e.toString());

@@ -27,15 +27,44 @@ final class FollowUps {
     private static final int MAX_WORDS = 4;
     private static final int MAX_CHATS = 10_000;
 
-    private record Last(String question, long at, int followUps) {}
+    /** A chat's last question, when it was asked, and how many follow-ups have been read with it. */
+    record Last(String question, long at, int followUps) {}
+
+    /** Where the last questions are kept: this process's memory, or the database every instance shares. */
+    interface Memory {
+        Last get(long chatId);
+
+        void put(long chatId, Last last);
+    }
 
     private final QuestionTypeDetector types = new QuestionTypeDetector();
-    private final Map<Long, Last> last = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Last> eldest) {
-            return size() > MAX_CHATS;
-        }
-    };
+    private final Memory last;
+
+    /** Kept in this process's memory (one instance). */
+    FollowUps() {
+        Map<Long, Last> map = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Last> eldest) {
+                return size() > MAX_CHATS;
+            }
+        };
+        this.last = new Memory() {
+            @Override
+            public Last get(long chatId) {
+                return map.get(chatId);
+            }
+
+            @Override
+            public void put(long chatId, Last l) {
+                map.put(chatId, l);
+            }
+        };
+    }
+
+    /** Kept where {@code memory} says (several instances: the shared database, so a follow-up may reach any). */
+    FollowUps(Memory memory) {
+        this.last = memory;
+    }
 
     /**
      * The question to ask for {@code text} in {@code chatId}: the follow-up read with the previous

@@ -39,7 +39,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         t.setDaemon(true);
         return t;
     });
-    private final QuestionHandler questions = new QuestionHandler(ticker);
+    private final QuestionHandler questions;
     private final CallbackHandler callbacks = new CallbackHandler();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -58,6 +58,7 @@ public final class IsnadBot implements LongPollingUpdateConsumer, AutoCloseable 
         int perMinute = ctx.config().telegram().floodPerMinute();
         SharedBotState shared = ctx.state().sharedState();
         this.flood = shared == null ? new FloodGuard(perMinute) : FloodGuard.shared(perMinute, shared, ctx.state()::pseudonymOf);
+        this.questions = new QuestionHandler(ticker, shared == null ? new FollowUps() : new FollowUps(shared.conversations(ctx.state()::pseudonymOf)));
         for (Command c : List.of(new StartCommand(), new HelpCommand(), new SourcesCommand(), new LangCommand(),
                 new BriefCommand(), new AboutCommand(), new ReviewCommand())) {
             commands.put(c.name(), c);

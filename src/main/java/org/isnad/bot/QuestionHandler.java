@@ -23,10 +23,11 @@ final class QuestionHandler {
     private static final long TYPING_REFRESH_MS = 4_500;
 
     private final ScheduledExecutorService ticker;
-    private final FollowUps followUps = new FollowUps();
+    private final FollowUps followUps;
 
-    QuestionHandler(ScheduledExecutorService ticker) {
+    QuestionHandler(ScheduledExecutorService ticker, FollowUps followUps) {
         this.ticker = ticker;
+        this.followUps = followUps;
     }
 
     /** "greeting", "thanks" or "bye" when the whole message is small talk, in either language. */

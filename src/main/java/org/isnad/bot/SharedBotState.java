@@ -13,7 +13,8 @@ import org.isnad.text.Language;
 /**
  * What the instances of one bot share in the answer log's PostgreSQL database (tables in
  * {@code db/audit/postgres/V7__bot_state.sql}): the updates taken on, each reader's /lang choice, which
- * sent message carries which answer, the flood counters and the instances alive. Readers and chats are
+ * sent message carries which answer, each chat's last question (for follow-ups), the flood counters
+ * and the instances alive. Readers and chats are
  * stored as the log's pseudonyms. Every call is one short statement on a pooled connection, but for
  * {@link ChatHold}, which keeps its connection while an update of that chat is answered.
  */
@@ -142,12 +143,19 @@ public final class SharedBotState {
         }
     }
 
-    /** Forgets delivered updates older than {@code age} (Telegram redelivers for a day at most). */
+    /**
+     * Forgets delivered updates older than {@code age} (Telegram redelivers for a day at most), and
+     * conversations idle as long (a follow-up reads only the last ten minutes).
+     */
     public int purgeUpdates(Duration age, long nowMs) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM bot_updates WHERE bot = ? AND state = 'done' AND done_at < ?")) {
+                "DELETE FROM bot_updates WHERE bot = ? AND state = 'done' AND done_at < ?");
+             PreparedStatement conversations = c.prepareStatement("DELETE FROM bot_conversations WHERE bot = ? AND at < ?")) {
             ps.setString(1, bot);
             ps.setLong(2, nowMs - age.toMillis());
+            conversations.setString(1, bot);
+            conversations.setLong(2, nowMs - age.toMillis());
+            conversations.executeUpdate();
             return ps.executeUpdate();
         }
     }
@@ -213,6 +221,42 @@ public final class SharedBotState {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read a sent answer: " + e.getMessage(), e);
         }
+    }
+
+    /** Each chat's last question (for follow-ups such as "ومتى؟"), chats by pseudonym. */
+    FollowUps.Memory conversations(java.util.function.Function<Long, String> pseudonym) {
+        return new FollowUps.Memory() {
+            @Override
+            public FollowUps.Last get(long chatId) {
+                try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                        "SELECT question, at, follow_ups FROM bot_conversations WHERE bot = ? AND chat = ?")) {
+                    ps.setString(1, bot);
+                    ps.setString(2, pseudonym.apply(chatId));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new FollowUps.Last(rs.getString(1), rs.getLong(2), rs.getInt(3)) : null;
+                    }
+                } catch (SQLException e) {
+                    return null; // read as a question of its own
+                }
+            }
+
+            @Override
+            public void put(long chatId, FollowUps.Last last) {
+                try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO bot_conversations (bot, chat, question, at, follow_ups) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (bot, chat) DO UPDATE SET question = EXCLUDED.question, at = EXCLUDED.at,
+                            follow_ups = EXCLUDED.follow_ups""")) {
+                    ps.setString(1, bot);
+                    ps.setString(2, pseudonym.apply(chatId));
+                    ps.setString(3, last.question());
+                    ps.setLong(4, last.at());
+                    ps.setInt(5, last.followUps());
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    // the next message is then read as a question of its own
+                }
+            }
+        };
     }
 
     /**

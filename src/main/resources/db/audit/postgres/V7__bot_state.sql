@@ -32,6 +32,15 @@ CREATE TABLE bot_sent_answers (
   PRIMARY KEY (bot, chat, message_id));
 CREATE INDEX bot_sent_answers_at ON bot_sent_answers(at);
 
+-- Each chat's last question, so that a follow-up ("ومتى؟") is read with it whichever instance takes it.
+CREATE TABLE bot_conversations (
+  bot TEXT NOT NULL,
+  chat TEXT NOT NULL,
+  question TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  follow_ups INTEGER NOT NULL,
+  PRIMARY KEY (bot, chat));
+
 -- Messages per reader in the current minute (a fixed window), so that the flood limit holds whichever
 -- instance answers.
 CREATE TABLE bot_flood (

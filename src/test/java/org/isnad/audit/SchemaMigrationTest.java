@@ -127,6 +127,24 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aPostgresDatabaseMigratedByANewerIsnadIsRefusedWithAClearMessage() throws Exception {
+        String url = PostgresServer.shared().createDatabase();
+        try (AuditLog log = AuditLog.openPostgres(url, 2, java.util.Map.of(), Pseudonymizer.raw(), Clock.systemUTC())) {
+            assertThat(log.schemaVersion()).isEqualTo(7); // the answer log's six, then the bot's shared state
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                       installed_by, installed_on, execution_time, success)
+                    VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 1, 'isnad', now(), 1, true)""");
+        }
+        assertThatThrownBy(() -> AuditLog.openPostgres(url, 2, java.util.Map.of(), Pseudonymizer.raw(), Clock.systemUTC()))
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("schema version 99").hasMessageContaining("knows only up to 7").hasMessageContaining("upgrade Isnad")
+                .hasMessageNotContaining("password");
+    }
+
+    @Test
     void aNewDatabaseStartsAtTheCurrentVersion() throws Exception {
         try (AuditLog log = AuditLog.open(dir.resolve("new.db"), Pseudonymizer.raw(), Clock.systemUTC())) {
             assertThat(log.schemaVersion()).isEqualTo(latest());

@@ -152,6 +152,17 @@ class WebhookTest {
     }
 
     @Test
+    void aFollowUpIsReadWithThePreviousQuestionWhicheverInstanceTakesIt() throws Exception {
+        BotServer a = instance("a", 0);
+        BotServer b = instance("b", 0);
+        assertThat(post(a, api.webhookUpdate(31, 31, "Who did Russia invite to Moscow?", "en").toString(), SECRET).statusCode()).isEqualTo(200);
+        assertThat(post(b, api.webhookUpdate(31, 31, "and when?", "en").toString(), SECRET).statusCode()).isEqualTo(200);
+        List<FakeBotApi.Sent> sent = api.sentTo(31);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).text()).contains("Read with your previous question", "Echo: when did Russia invite to Moscow? [1]");
+    }
+
+    @Test
     void setWebhookRegistersTheUrlSecretAndUpdatesAndAStoppingInstanceLeavesItInPlace() throws Exception {
         IsnadConfig config = config("a", 20);
         var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(BotFixture.TOKEN,

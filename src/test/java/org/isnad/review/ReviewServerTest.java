@@ -199,6 +199,36 @@ class ReviewServerTest {
     }
 
     @Test
+    void onASharedPostgresLogEachInstancesPageShowsAndSetsWhatTheOtherWrote() throws Exception {
+        String url = org.isnad.audit.PostgresServer.shared().createDatabase();
+        try (AuditLog onA = AuditLog.openPostgres(url, 2, java.util.Map.of(), Pseudonymizer.raw(), Clock.systemUTC());
+             AuditLog onB = AuditLog.openPostgres(url, 2, java.util.Map.of(), Pseudonymizer.raw(), Clock.systemUTC())) {
+            ReviewServer pageA = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKENS), onA, id -> Optional.empty());
+            ReviewServer pageB = ReviewServer.start(new ReviewServer.Options("127.0.0.1", 0, TOKENS), onB, id -> Optional.empty());
+            try {
+                long id = onA.record(Answers.arabic("من دعت روسيا إلى موسكو؟"), AnswerEvent.telegram(1L, 2L, "subscriber", 3L));
+                HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pageB.port()
+                        + "/review/api/entries")).headers(bearer(TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(list.statusCode()).isEqualTo(200);
+                assertThat(list.body()).contains("من دعت روسيا إلى موسكو؟");
+                HttpResponse<String> flag = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pageB.port()
+                                + "/review/api/entries/" + id + "/state")).headers(bearer(TOKEN))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"ok\",\"note\":\"checked on B\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(flag.statusCode()).isEqualTo(200);
+                assertThat(onA.get(id).orElseThrow().state()).isEqualTo(org.isnad.audit.ModerationState.OK);
+                assertThat(onA.get(id).orElseThrow().note()).isEqualTo("checked on B");
+                HttpResponse<String> counters = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pageA.port()
+                        + "/review/api/counters")).headers(bearer(TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(counters.body()).contains("\"unreviewed\":0");
+            } finally {
+                pageA.stop();
+                pageB.stop();
+            }
+        }
+    }
+
+    @Test
     void staticAssetsComeFromTheJarAndNothingElseIsServed() throws Exception {
         HttpResponse<String> js = get("/review/assets/app.js");
         assertThat(js.statusCode()).isEqualTo(200);
