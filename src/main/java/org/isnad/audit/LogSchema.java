@@ -75,8 +75,9 @@ final class LogSchema {
         }
     }
 
+    /** Whether the connection's own schema (not another application's in the same database) has the table. */
     static boolean hasTable(Connection c, String table) throws SQLException {
-        try (var rs = c.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+        try (var rs = c.getMetaData().getTables(null, c.getSchema(), table, new String[] {"TABLE"})) {
             return rs.next();
         }
     }

@@ -59,6 +59,8 @@ public final class PostgresLogDatabase implements LogDatabase {
             hc.setPassword(password);
         }
         hc.setMaximumPoolSize(Math.max(2, size));
+        // opened as needed, not all at start: several instances must fit PostgreSQL's max_connections (100)
+        hc.setMinimumIdle(Math.min(2, size));
         hc.setPoolName(name);
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(-1);

@@ -21,6 +21,7 @@ public final class SqliteLogDatabase implements LogDatabase {
 
     static final String DIALECT = "sqlite";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final Object MIGRATING = new Object();
 
     private final Path file;
     private final Connection writer;
@@ -46,17 +47,7 @@ public final class SqliteLogDatabase implements LogDatabase {
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         Connection writer = ds.getConnection();
         try {
-            int legacy;
-            try (Statement st = writer.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
-                legacy = rs.next() ? rs.getInt(1) : 0;
-            }
-            LogSchema.Versions v = LogSchema.migrate(ds, DIALECT, legacy);
-            if (v.after() != legacy) {
-                try (Statement st = writer.createStatement()) {
-                    // kept in step for an Isnad from before Flyway, which reads only this
-                    st.execute("PRAGMA user_version = " + v.after());
-                }
-            }
+            migrate(file, ds, writer);
             // SQLite creates its files with the process umask (often 0644): the log is the owner's only
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
@@ -73,6 +64,36 @@ public final class SqliteLogDatabase implements LogDatabase {
         }
     }
 
+    /**
+     * Runs the missing migrations under an exclusive lock on {@code <file>.lock}: Flyway takes no lock
+     * on SQLite, and two processes opening one old log at once ({@code serve} and {@code isnad log})
+     * must migrate it once, the second finding it done.
+     */
+    private static void migrate(Path file, SQLiteDataSource ds, Connection writer) throws SQLException, IOException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        synchronized (MIGRATING) { // a file lock is per process: threads of one process queue here first
+            migrateLocked(lockFile, ds, writer);
+        }
+    }
+
+    private static void migrateLocked(Path lockFile, SQLiteDataSource ds, Connection writer) throws SQLException, IOException {
+        try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+            PrivateFiles.restrict(lockFile);
+            int legacy;
+            try (Statement st = writer.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+                legacy = rs.next() ? rs.getInt(1) : 0;
+            }
+            LogSchema.Versions v = LogSchema.migrate(ds, DIALECT, legacy);
+            if (v.after() != legacy) {
+                try (Statement st = writer.createStatement()) {
+                    // kept in step for an Isnad from before Flyway, which reads only this
+                    st.execute("PRAGMA user_version = " + v.after());
+                }
+            }
+        }
+    }
+
     private static SQLiteConfig config(boolean writer) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -80,7 +101,7 @@ public final class SqliteLogDatabase implements LogDatabase {
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.enforceForeignKeys(true);
         if (writer) {
-            // two processes opening the same old log at once migrate it once: the second waits for the lock
+            // a write transaction takes the write lock at its start: two writers queue instead of deadlocking
             cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return cfg;

@@ -165,8 +165,15 @@ public final class BotServer implements AutoCloseable {
      * @throws IllegalStateException when the Bot API server cannot be reached or refuses the token
      */
     public static BotServer start(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options) {
-        // the bot's files name chats and users as the answer log does: by keyed pseudonym
-        org.isnad.audit.Pseudonymizer pseudonyms = org.isnad.audit.Pseudonymizer.of(config);
+        return start(core, recorder, config, token, options, org.isnad.audit.Pseudonymizer.of(config));
+    }
+
+    /**
+     * As {@link #start(BotCore, AnswerRecorder, IsnadConfig, String, Options)}, the bot's files naming
+     * chats and users with {@code pseudonyms}: the answer log's own (its key may live in a shared database).
+     */
+    public static BotServer start(BotCore core, AnswerRecorder recorder, IsnadConfig config, String token, Options options,
+                                  org.isnad.audit.Pseudonymizer pseudonyms) {
         Parts parts = assemble(core, recorder, config, token, options, (key, sender) -> new Memory(
                 BotState.open(config.dataPath(), key, pseudonyms::apply),
                 SentAnswers.open(config.dataPath(), key, 10_000, pseudonyms::apply),
@@ -249,27 +256,30 @@ public final class BotServer implements AutoCloseable {
         String instance = instanceName();
         org.isnad.audit.Pseudonymizer pseudonyms = audit.pseudonymizer();
         SharedBotState[] shared = new SharedBotState[1];
-        Parts parts = assemble(core, new AuditRecorder(audit), config, token, options, (key, sender) -> {
-            shared[0] = new SharedBotState(ds, holds, key, instance);
-            return new Memory(BotState.shared(shared[0], pseudonyms::apply),
-                    SentAnswers.shared(shared[0], 10_000, pseudonyms::apply),
-                    ButtonSigner.of(org.isnad.audit.SharedKeys.in(ds).key("buttons")),
-                    null);
-        });
-        int global = options.globalPerSecond() != null ? options.globalPerSecond() : config.telegram().globalPerSecond();
-        FleetShare fleet = new FleetShare(shared[0], parts.ctx().sender(), global);
-        fleet.start();
-        WebhookDoor door = new WebhookDoor(parts.bot(), shared[0]);
-        ReadyCheck botApi = new ReadyCheck(() -> {
-            try {
-                parts.client().execute(new GetMe());
-                return true;
-            } catch (TelegramApiException e) {
-                return false;
-            }
-        });
-        WebhookServer server;
+        Parts parts = null;
+        FleetShare fleet = null;
+        WebhookServer server = null;
         try {
+            parts = assemble(core, new AuditRecorder(audit), config, token, options, (key, sender) -> {
+                shared[0] = new SharedBotState(ds, holds, key, instance);
+                return new Memory(BotState.shared(shared[0], pseudonyms::apply),
+                        SentAnswers.shared(shared[0], 10_000, pseudonyms::apply),
+                        ButtonSigner.of(org.isnad.audit.SharedKeys.in(ds).key("buttons")),
+                        null);
+            });
+            int global = options.globalPerSecond() != null ? options.globalPerSecond() : config.telegram().globalPerSecond();
+            fleet = new FleetShare(shared[0], parts.ctx().sender(), global);
+            fleet.start();
+            WebhookDoor door = new WebhookDoor(parts.bot(), shared[0]);
+            TelegramClient client = parts.client();
+            ReadyCheck botApi = new ReadyCheck(() -> {
+                try {
+                    client.execute(new GetMe());
+                    return true;
+                } catch (TelegramApiException e) {
+                    return false;
+                }
+            });
             server = WebhookServer.start(w.bindOrDefault(), w.port(), w.pathOrDefault(), secret, door, List.of(
                     new WebhookServer.Check("archive", () -> {
                         core.stats();
@@ -277,21 +287,32 @@ public final class BotServer implements AutoCloseable {
                     }),
                     new WebhookServer.Check("database", shared[0]::reachable),
                     new WebhookServer.Check("botApi", botApi)));
+            if (w.setOnStart()) {
+                WebhookCommands.set(client, w, secret);
+            }
+            LOG.info("bot @{} instance {} taking updates on {}:{}{}", parts.ctx().botUsername(), instance,
+                    w.bindOrDefault(), server.port(), w.pathOrDefault());
+            WebhookServer listening = server;
+            FleetShare share = fleet;
+            return new BotServer(parts.bot(), parts.sendHttp(), () -> {
+                listening.close(); // the webhook itself stays registered: the other instances go on taking updates
+                share.close();
+            }, server.port(), door, holds);
         } catch (RuntimeException e) {
-            fleet.close();
-            parts.bot().close();
+            // a start that fails half-way leaves nothing running: no listener, no heartbeat, no pool
+            if (server != null) {
+                server.close();
+            }
+            if (fleet != null) {
+                fleet.close();
+            }
+            if (parts != null) {
+                parts.bot().close();
+                parts.sendHttp().dispatcher().executorService().shutdown();
+            }
             holds.close();
             throw e;
         }
-        if (w.setOnStart()) {
-            WebhookCommands.set(parts.client(), w, secret);
-        }
-        LOG.info("bot @{} instance {} taking updates on {}:{}{}", parts.ctx().botUsername(), instance,
-                w.bindOrDefault(), server.port(), w.pathOrDefault());
-        return new BotServer(parts.bot(), parts.sendHttp(), () -> {
-            server.close(); // the webhook itself stays registered: the other instances go on taking updates
-            fleet.close();
-        }, server.port(), door, holds);
     }
 
     /** This process among the instances: host and pid. */

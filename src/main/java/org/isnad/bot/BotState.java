@@ -137,18 +137,24 @@ public final class BotState {
     }
 
     /** The user's /lang choice; empty means "auto". */
-    public synchronized Optional<Language> language(long userId) {
+    public Optional<Language> language(long userId) {
         if (shared != null) {
-            return shared.language(pseudonym.apply(userId));
+            return shared.language(pseudonym.apply(userId)); // outside the monitor: one reader's query holds up no other
         }
-        return Optional.ofNullable(languages.get(pseudonym.apply(userId)));
+        synchronized (this) {
+            return Optional.ofNullable(languages.get(pseudonym.apply(userId)));
+        }
     }
 
-    public synchronized void setLanguage(long userId, Language language) {
+    public void setLanguage(long userId, Language language) {
         if (shared != null) {
             shared.setLanguage(pseudonym.apply(userId), language);
             return;
         }
+        setLanguageHere(userId, language);
+    }
+
+    private synchronized void setLanguageHere(long userId, Language language) {
         if (language == null || language == Language.OTHER) {
             languages.remove(pseudonym.apply(userId));
         } else {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * seen within {@link #ALIVE}; its sender then sends at most its share, the global rate divided by
  * that count. An instance that stops leaves at once; one that dies is counted for {@link #ALIVE}
  * more, so for a few seconds the others send less than they might, never more than Telegram allows.
- * Once an hour it also forgets delivered updates older than {@link #KEEP_UPDATES}.
+ * Once an hour it also forgets delivered updates older than {@link #KEEP_UPDATES} and the like.
  */
 final class FleetShare implements AutoCloseable {
 
@@ -32,6 +32,8 @@ final class FleetShare implements AutoCloseable {
     private volatile int instances = 1;
     /** Delivered updates are forgotten after this: Telegram gives up redelivering within a day. */
     static final Duration KEEP_UPDATES = Duration.ofDays(2);
+    /** How long "/brief" in reply to an answer finds it: a month (one process remembers its last 10,000). */
+    static final Duration KEEP_SENT_ANSWERS = Duration.ofDays(30);
     private long ticks;
 
     FleetShare(SharedBotState shared, Sender sender, int globalPerSecond) {
@@ -54,7 +56,7 @@ final class FleetShare implements AutoCloseable {
             instances = n;
             sender.setGlobalPerSecond(share(n));
             if (ticks++ % (Duration.ofHours(1).toMillis() / BEAT.toMillis()) == 0) {
-                shared.purgeUpdates(KEEP_UPDATES, System.currentTimeMillis());
+                shared.purge(KEEP_UPDATES, KEEP_SENT_ANSWERS, System.currentTimeMillis());
             }
         } catch (java.sql.SQLException | RuntimeException e) {
             // the share in force stays; the database's absence shows in /ready

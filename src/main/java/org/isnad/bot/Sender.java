@@ -27,7 +27,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends everything the bot says, paced like Telegram asks: about one message a second per chat and
- * {@code globalPerSecond} messages overall (chat actions and callback answers are not held back).
+ * {@code globalPerSecond} messages overall, spread evenly through each second (chat actions and callback
+ * answers are not held back).
  * Nothing is dropped for pacing: messages wait in a queue, in order per chat. On 429 the chat waits
  * {@code retry_after} and the message is sent again; on 5xx and network errors a message is retried
  * with back-off growing to {@link #MAX_BACKOFF_MS} for {@code retryFor} (minutes: an outage of the
@@ -215,6 +216,10 @@ public final class Sender implements AutoCloseable {
                     }
                     boolean globalFull = recentSends.size() >= globalPerSecond;
                     long globalWait = globalFull ? recentSends.peekFirst() + GLOBAL_WINDOW_MS - now : 0;
+                    // spread evenly within the window as well: bursts of a whole second's messages reach
+                    // Telegram bunched together, and several instances' bursts add up
+                    long spacing = globalPerSecond == Integer.MAX_VALUE ? 0 : (GLOBAL_WINDOW_MS + globalPerSecond - 1) / globalPerSecond;
+                    long evenAt = recentSends.isEmpty() ? 0 : recentSends.peekLast() + spacing;
                     Set<Long> blocked = new HashSet<>();
                     // a bounded number in flight: many stalled chats cannot queue the rest, and a kill can
                     // leave at most this many replies whose delivery is unknown (sent again on restart)
@@ -229,6 +234,9 @@ public final class Sender implements AutoCloseable {
                         }
                         if (o.paced && globalFull) {
                             readyAt = Math.max(readyAt, now + globalWait);
+                        }
+                        if (o.paced) {
+                            readyAt = Math.max(readyAt, evenAt);
                         }
                         if (readyAt <= now) {
                             it.remove();

@@ -101,17 +101,25 @@ public final class SentAnswers {
     }
 
     /** Remembers that message {@code messageId} in {@code chatId} carries answer {@code ref}. Never throws. */
-    public synchronized void remember(long chatId, int messageId, long ref) {
-        String chat = pseudonym.apply(chatId);
-        refs.put(new Key(chat, messageId), ref);
+    public void remember(long chatId, int messageId, long ref) {
         if (shared != null) {
+            String chat = pseudonym.apply(chatId);
+            synchronized (this) {
+                refs.put(new Key(chat, messageId), ref);
+            }
             try {
-                shared.rememberAnswer(chat, messageId, ref, System.currentTimeMillis());
+                shared.rememberAnswer(chat, messageId, ref, System.currentTimeMillis()); // outside the monitor
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(SentAnswers.class).warn("{}", e.getMessage());
             }
             return;
         }
+        rememberHere(chatId, messageId, ref);
+    }
+
+    private synchronized void rememberHere(long chatId, int messageId, long ref) {
+        String chat = pseudonym.apply(chatId);
+        refs.put(new Key(chat, messageId), ref);
         if (file == null) {
             return;
         }
@@ -133,13 +141,16 @@ public final class SentAnswers {
     }
 
     /** The answer reference carried by that message, if it is remembered. */
-    public synchronized Optional<Long> ref(long chatId, int messageId) {
+    public Optional<Long> ref(long chatId, int messageId) {
         Key k = new Key(pseudonym.apply(chatId), messageId);
-        Long mine = refs.get(k);
+        Long mine;
+        synchronized (this) {
+            mine = refs.get(k);
+        }
         if (mine != null || shared == null) {
             return Optional.ofNullable(mine);
         }
-        return shared.answerRef(k.chat(), messageId); // sent by another instance
+        return shared.answerRef(k.chat(), messageId); // sent by another instance; outside the monitor
     }
 
     public synchronized int size() {

@@ -106,15 +106,26 @@ public final class SharedBotState {
 
         @Override
         public void close() throws SQLException {
-            try (Connection conn = c) {
-                try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+            boolean released;
+            try {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
                     ps.setString(1, lockName);
-                    ps.execute();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        released = rs.next() && rs.getBoolean(1);
+                    }
                 }
-                try (Statement st = conn.createStatement()) {
+                try (Statement st = c.createStatement()) {
                     st.execute("RESET lock_timeout");
                 }
+            } catch (SQLException | RuntimeException e) {
+                discard(c); // the lock may still be held by this session: the session goes, and the lock with it
+                throw e;
             }
+            if (!released) {
+                discard(c);
+                throw new SQLException("the chat's lock " + lockName + " was not held when let go of");
+            }
+            c.close();
         }
     }
 
@@ -138,24 +149,43 @@ public final class SharedBotState {
             }
             return new ChatHold(c, lockName);
         } catch (SQLException | RuntimeException e) {
-            c.close();
+            discard(c); // its lock_timeout was changed, and the lock may have been granted as it failed
             throw e;
+        }
+    }
+
+    /** Ends a connection's session instead of returning it to the pool (advisory locks and settings go with it). */
+    private void discard(Connection c) {
+        try {
+            if (holds instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                pool.evictConnection(c);
+            } else {
+                c.abort(Runnable::run);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // it is gone either way
         }
     }
 
     /**
      * Forgets delivered updates older than {@code age} (Telegram redelivers for a day at most), and
-     * conversations idle as long (a follow-up reads only the last ten minutes).
+     * conversations idle as long (a follow-up reads only the last ten minutes), instances not seen
+     * for as long, and the map of sent answers past {@code sentAnswersAge} (the log keeps the answers).
      */
-    public int purgeUpdates(Duration age, long nowMs) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM bot_updates WHERE bot = ? AND state = 'done' AND done_at < ?");
-             PreparedStatement conversations = c.prepareStatement("DELETE FROM bot_conversations WHERE bot = ? AND at < ?")) {
+    public int purge(Duration age, Duration sentAnswersAge, long nowMs) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            int updates = delete(c, "DELETE FROM bot_updates WHERE bot = ? AND state = 'done' AND done_at < ?", nowMs - age.toMillis());
+            delete(c, "DELETE FROM bot_conversations WHERE bot = ? AND at < ?", nowMs - age.toMillis());
+            delete(c, "DELETE FROM bot_instances WHERE bot = ? AND seen_at < ?", nowMs - age.toMillis());
+            delete(c, "DELETE FROM bot_sent_answers WHERE bot = ? AND at < ?", nowMs - sentAnswersAge.toMillis());
+            return updates;
+        }
+    }
+
+    private int delete(Connection c, String sql, long before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, bot);
-            ps.setLong(2, nowMs - age.toMillis());
-            conversations.setString(1, bot);
-            conversations.setLong(2, nowMs - age.toMillis());
-            conversations.executeUpdate();
+            ps.setLong(2, before);
             return ps.executeUpdate();
         }
     }
@@ -261,7 +291,9 @@ public final class SharedBotState {
 
     /**
      * Counts one message of {@code reader} in the current minute, across instances: ALLOW while under
-     * {@code perMinute}, then NOTIFY once and DROP until the minute is over.
+     * {@code perMinute}, then NOTIFY once and DROP until the minute is over. A fixed window (one row
+     * per reader, one statement per message), where one instance's guard slides: across a minute's
+     * turn a reader may get up to twice the limit.
      */
     public FloodGuard.Verdict flood(String reader, int perMinute, long nowMs) {
         if (perMinute <= 0) {

@@ -21,7 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *       redelivery claims the update {@link SharedBotState.Claim#AGAIN} and answers it.</li>
  * </ul>
  * What no design can close: an instance killed after Telegram accepted a reply and before the
- * ledger's "done" (one statement, about a millisecond) has it answered again on redelivery.
+ * ledger's "done" (one statement, about a millisecond) has it answered again on redelivery; so has
+ * one cut off from the database (a partition) while it answers, since its hold goes with its session.
  */
 final class WebhookDoor {
 
@@ -57,21 +58,52 @@ final class WebhookDoor {
                 again.incrementAndGet();
                 LOG.info("update {} was taken on by an instance that stopped before delivering it: answering it", updateId);
             }
-            bot.answer(u).get();
-            hold.done(updateId, System.currentTimeMillis());
+            awaitDelivered(bot.answer(u));
+            markDone(hold, updateId);
             answered.incrementAndGet();
             return 200;
         } catch (SQLException e) {
             unavailable.incrementAndGet();
             LOG.warn("update {} not taken on ({}): Telegram will send it again", updateId, e.getMessage());
             return 503;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 503;
         } catch (ExecutionException e) {
             LOG.error("update {} failed: {}", updateId, e.getCause().toString());
             return 500;
         }
+    }
+
+    /**
+     * Waits until every reply is delivered or given up on (the sender's retries bound it). Never
+     * cut short, not even by an interrupt (the server stopping): letting go of the chat while the
+     * answer may still go out would have the redelivery answer it again.
+     */
+    private static void awaitDelivered(java.util.concurrent.CompletableFuture<Void> delivered) throws ExecutionException {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                delivered.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Marks the update delivered, trying again on a failure: a miss would have the redelivery answer it twice. */
+    private static void markDone(SharedBotState.ChatHold hold, long updateId) throws SQLException {
+        SQLException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                hold.done(updateId, System.currentTimeMillis());
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** The chat an update belongs to; an update without one stands alone. */
@@ -85,7 +117,7 @@ final class WebhookDoor {
         if (u.hasCallbackQuery() && u.getCallbackQuery().getMessage() != null) {
             return u.getCallbackQuery().getMessage().getChatId();
         }
-        return -1_000_000_000_000L - u.getUpdateId();
+        return Long.MIN_VALUE + u.getUpdateId(); // below any chat id Telegram gives
     }
 
     /** Updates answered here, answered again after another instance stopped, and redeliveries found done. */

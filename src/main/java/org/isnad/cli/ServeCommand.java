@@ -62,7 +62,9 @@ final class ServeCommand implements Callable<Integer> {
             return BotServer.startWebhook(core, isnad.audit(), config, token, root.env().get("ISNAD_TELEGRAM_WEBHOOK_SECRET"),
                     BotServer.Options.defaults().withThreads(8, 8));
         }
-        return BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults());
+        // the bot's files name chats and users as the answer log does: by its pseudonyms
+        return BotServer.start(core, new AuditRecorder(isnad.audit()), config, token, BotServer.Options.defaults(),
+                isnad.audit().pseudonymizer());
     }
 
     /**

@@ -88,6 +88,32 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void severalOpeningOneOldDatabaseAtOnceMigrateItOnce() throws Exception {
+        Path db = dir.resolve("shared.db");
+        createVersion1(db);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    try (AuditLog log = AuditLog.open(db, Pseudonymizer.raw(), Clock.systemUTC())) {
+                        return log.schemaVersion();
+                    }
+                }));
+            }
+            for (var f : opened) {
+                assertThat(f.get()).isEqualTo(latest());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            assertThat(rs.getInt(1)).as("each version applied once").isEqualTo(rs.getInt(2)).isEqualTo(latest());
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerIsnadIsRefusedWithAClearMessage() throws Exception {
         Path db = dir.resolve("future.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {

@@ -228,11 +228,9 @@ class WebhookFleetEndToEndTest {
             assertThat(rs.getString(1)).isEqualTo("done");
             assertThat(rs.getInt(2)).as("taken on by the victim, then by the survivor").isGreaterThanOrEqualTo(2);
         }
-        // the global rate held across the instances. Each sender paces what it dispatches (its share: half
-        // while both live, all once the victim's heartbeat has run out); what reaches the Bot API bunches
-        // by up to a few hundred milliseconds on a loaded machine, so the check allows a tenth over three
-        // seconds. The per-second counts printed below show the survivor held to its half for the
-        // seconds after the kill, then taking the whole rate.
+        // the global rate held across the instances: each sender sends its share (half while both live,
+        // all once the victim's heartbeat has run out), spread evenly through the second; what reaches
+        // the Bot API may still bunch by a few tens of milliseconds on a loaded machine
         List<Long> times = sent.stream().map(FakeBotApi.Sent::atMs).sorted().toList();
         int busiest = busiest(times, 1000);
         int busiest3 = busiest(times, 3000);
@@ -242,7 +240,8 @@ class WebhookFleetEndToEndTest {
             perSecond.append(times.stream().filter(x -> x >= from && x < from + 1000).count()).append(' ');
         }
         System.out.println("messages per second: " + perSecond + " (first at " + times.get(0) + ")");
-        assertThat(busiest3).as("messages in the busiest three seconds").isLessThanOrEqualTo(3 * GLOBAL_PER_SECOND * 11 / 10);
+        assertThat(busiest).as("messages in the busiest second").isLessThanOrEqualTo(GLOBAL_PER_SECOND * 11 / 10);
+        assertThat(busiest3).as("messages in the busiest three seconds").isLessThanOrEqualTo(3 * GLOBAL_PER_SECOND + 3);
         assertThat(duplicates.get()).isGreaterThan(0);
         assertThat(cutOffs.get()).isGreaterThan(0);
         Files.writeString(dir.resolve("figures.txt"), "updates " + total + ", duplicates " + duplicates + ", cut off " + cutOffs
