@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Measures speed, Isnad beside plain Lucene in the same process (warm-up, then rounds).",
             "Hot inner loops: java -cp target/isnad.jar org.openjdk.jmh.Main org.isnad.eval.jmh"},
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Ask.class, BenchCommand.Brief.class, BenchCommand.Feeds.class,
-            BenchCommand.Log.class})
+            BenchCommand.Log.class, BenchCommand.Webhook.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -253,6 +253,40 @@ final class BenchCommand implements Runnable {
             org.isnad.audit.LogWriteBench.Result r = org.isnad.audit.LogWriteBench.run(url, bench.root.env(),
                     new org.isnad.audit.LogWriteBench.Options(writes, threads, measure.warmup, measure.rounds));
             print(measure.json, r.toJson(), r.toTable());
+            return 0;
+        }
+    }
+
+    @Command(name = "webhook", mixinStandardHelpOptions = true,
+            description = {"Answers per second through isnad serve processes in webhook mode on one PostgreSQL "
+                    + "(--jdbc-url or ISNAD_AUDIT_JDBC_URL; a schema of its own, dropped afterwards), a stand-in Bot API "
+                    + "on 127.0.0.1 behind them and 50 chats in front, for each --instances count in turn."})
+    static final class Webhook implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://… (default: ISNAD_AUDIT_JDBC_URL).")
+        String jdbcUrl;
+
+        @Option(names = "--instances", split = ",", defaultValue = "1,2", description = "Fleet sizes to measure (default ${DEFAULT-VALUE}).")
+        List<Integer> instances;
+
+        @Option(names = "--per-chat", defaultValue = "20", description = "Updates per chat and run (default ${DEFAULT-VALUE}).")
+        int perChat;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            String url = jdbcUrl != null ? jdbcUrl : bench.root.env().get("ISNAD_AUDIT_JDBC_URL");
+            if (url == null || url.isBlank() || perChat < 1 || instances.stream().anyMatch(n -> n < 1)) {
+                System.err.println("isnad bench webhook: needs --jdbc-url (or ISNAD_AUDIT_JDBC_URL), --per-chat >= 1, --instances >= 1");
+                return 2;
+            }
+            org.isnad.bot.WebhookBench.Result r = org.isnad.bot.WebhookBench.run(url, bench.root.env(),
+                    new org.isnad.bot.WebhookBench.Options(instances, 50, perChat));
+            print(json, r.toJson(), r.toTable());
             return 0;
         }
     }
