@@ -312,7 +312,11 @@ final class FakeBotApi implements AutoCloseable {
             switch (method) {
                 case "getme" -> reply(ex, 200, ok(botUser().put("can_join_groups", true)
                         .put("can_read_all_group_messages", false).put("supports_inline_queries", false)));
-                case "deletewebhook" -> reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
+                case "deletewebhook" -> {
+                    calls.add(call);
+                    webhook = null;
+                    reply(ex, 200, ok(json.getNodeFactory().booleanNode(true)));
+                }
                 case "getupdates" -> getUpdates(ex, req);
                 case "sendmessage" -> sendMessage(ex, req, call);
                 case "setwebhook" -> {

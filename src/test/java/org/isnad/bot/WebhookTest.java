@@ -132,6 +132,36 @@ class WebhookTest {
     }
 
     @Test
+    void anInstanceStoppedWhileItAnswersFinishesTheAnswerSoTheRedeliveryIsNotAnsweredAgain() throws Exception {
+        BotServer a = instance("a", 0);
+        BotServer b = instance("b", 0);
+        java.util.concurrent.CountDownLatch typing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        api.onChatAction(req -> {
+            typing.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS); // A is mid-answer while it is told to stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String update = api.webhookUpdate(41, 41, "Who was invited to Moscow?", "en").toString();
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> call(() -> post(a, update, SECRET)));
+        assertThat(typing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(a::close);
+        Thread.sleep(1_000); // the stop is under way while the answer is still held
+        api.onChatAction(null);
+        release.countDown();
+        stopping.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        first.handle((r, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS); // its reply may be cut by the stop
+        assertThat(api.sentTo(41)).hasSize(1);
+        // Telegram sends it again (it never saw the 200): the other instance finds it delivered
+        assertThat(post(b, update, SECRET).statusCode()).isEqualTo(200);
+        assertThat(api.sentTo(41)).hasSize(1);
+        assertThat(b.webhookCounts()[2]).isEqualTo(1);
+    }
+
+    @Test
     void aReadersLanguageSentAnswersAndTheFloodLimitAreSharedBetweenInstances() throws Exception {
         BotServer a = instance("a", 3);
         BotServer b = instance("b", 3);
@@ -181,6 +211,33 @@ class WebhookTest {
         BotServer a = instance("a", 20);
         a.close();
         assertThat(api.calls("deletewebhook")).isEmpty();
+    }
+
+    @Test
+    void theWebhookCommandsSetShowAndDeleteAndServeRefusesWebhookModeWithoutPostgres() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ISNAD_DATA_DIR", dir.resolve("cli").toString());
+        env.put("ISNAD_TELEGRAM_API_URL", api.url());
+        env.put("TELEGRAM_BOT_TOKEN", BotFixture.TOKEN);
+        env.put("ISNAD_TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram");
+        assertThat(org.isnad.cli.IsnadCli.run(env, "webhook", "set")).as("no secret yet").isEqualTo(2);
+        env.put("ISNAD_TELEGRAM_WEBHOOK_SECRET", SECRET);
+        assertThat(org.isnad.cli.IsnadCli.run(env, "webhook", "set")).isZero();
+        assertThat(api.webhook().path("secret_token").asText()).isEqualTo(SECRET);
+        assertThat(org.isnad.cli.IsnadCli.run(env, "webhook", "info")).isZero();
+        assertThat(org.isnad.cli.IsnadCli.run(env, "webhook", "delete")).isZero();
+        assertThat(api.calls("deletewebhook")).hasSize(1);
+        assertThat(api.webhook()).isNull();
+        assertThat(org.isnad.cli.IsnadCli.run(env, "webhook", "sideways")).isEqualTo(2);
+
+        // webhook mode on the default SQLite log: refused with what to set, before anything listens
+        IsnadConfig sqlite = new ConfigLoader(Map.of("ISNAD_DATA_DIR", dir.resolve("lite").toString(),
+                "ISNAD_TELEGRAM_API_URL", api.url(), "ISNAD_TELEGRAM_MODE", "webhook")).load();
+        try (AuditLog log = AuditLog.open(sqlite)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotServer.startWebhook(new StubCore(), log, sqlite,
+                            BotFixture.TOKEN, SECRET, BotFixture.fastOptions()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("audit.backend: postgres");
+        }
     }
 
     private interface Call<T> {

@@ -44,6 +44,26 @@ class EvalCliTest {
     }
 
     @Test
+    void benchLogPrintsWriteLatencyOnSqliteBesidePostgresAndLeavesNothingBehind() throws Exception {
+        String url = org.isnad.audit.PostgresServer.shared().createDatabase();
+        assertThat(run("bench", "log", "--jdbc-url", url, "--writes", "40", "--threads", "2", "--warmup", "0", "--rounds", "1", "--json")).isZero();
+        JsonNode r = Json.mapper().readTree(streams.out());
+        assertThat(r.get("writes").asInt()).isEqualTo(40);
+        for (String backend : new String[] {"sqlite", "postgres"}) {
+            JsonNode f = r.get("backends").get(backend);
+            assertThat(f.get("p50Ms").asDouble()).as(backend).isPositive();
+            assertThat(f.get("p99Ms").asDouble()).as(backend).isGreaterThanOrEqualTo(f.get("p50Ms").asDouble());
+            assertThat(f.get("writesPerSecond").asDouble()).as(backend).isPositive();
+        }
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'isnad_bench_%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the benchmark's schema is dropped").isZero();
+        }
+        assertThat(run("bench", "log", "--writes", "0")).isEqualTo(2);
+    }
+
+    @Test
     void benchAskPrintsAnswerLatencyBesidePlainLuceneSearch() throws Exception {
         assertThat(run("bench", "ask", "--corpus", NEWS.toString(), "--questions", "8", "--warmup", "0", "--rounds", "1", "--json")).isZero();
         JsonNode r = Json.mapper().readTree(streams.out());
