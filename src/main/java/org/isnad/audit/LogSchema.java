@@ -36,8 +36,9 @@ final class LogSchema {
     static Versions migrate(DataSource ds, String dialect, int legacyVersion) throws SQLException {
         Integer applied = appliedVersion(ds);
         try {
+            Flyway flyway = flyway(ds, dialect, applied == null && legacyVersion > 0 ? legacyVersion : null);
             int known = 0;
-            for (MigrationInfo m : flyway(ds, dialect, null).info().all()) {
+            for (MigrationInfo m : flyway.info().all()) {
                 if (m.getVersion() != null && m.getState().isResolved()) {
                     known = Math.max(known, Integer.parseInt(m.getVersion().getVersion()));
                 }
@@ -47,7 +48,7 @@ final class LogSchema {
                 throw new SQLException("the answer log has schema version " + before
                         + " but this Isnad knows only up to " + known + "; upgrade Isnad");
             }
-            MigrateResult r = flyway(ds, dialect, applied == null && legacyVersion > 0 ? legacyVersion : null).migrate();
+            MigrateResult r = flyway.migrate();
             if (!r.success) {
                 throw new SQLException("migrating the answer log failed");
             }

@@ -2,9 +2,6 @@ package org.isnad.audit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +17,7 @@ import org.isnad.answer.Citation;
 /**
  * {@code isnad bench log}: how long the answer log takes to record one answer (the bot records before
  * it replies, so this is on every answer's path), on SQLite beside PostgreSQL, with the same entries
- * and the same code. PostgreSQL is measured in a schema of its own, created and dropped by the run.
+ * and the same code. PostgreSQL is measured in a schema of its own ({@link ScratchSchema}).
  */
 public final class LogWriteBench {
 
@@ -64,31 +61,13 @@ public final class LogWriteBench {
             }
         }
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            String schema = "isnad_bench_" + ProcessHandle.current().pid();
-            String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
-            try (Connection c = connect(jdbcUrl, env); Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            try (AuditLog pg = AuditLog.openPostgres(url, Math.max(2, o.threads() + 1), env, Pseudonymizer.keyed(new byte[32]), Clock.systemUTC())) {
+            try (ScratchSchema schema = ScratchSchema.create(jdbcUrl, env, "isnad_bench");
+                 AuditLog pg = AuditLog.openPostgres(schema.url(), Math.max(2, o.threads() + 1), env, Pseudonymizer.keyed(new byte[32]),
+                         Clock.systemUTC())) {
                 out.put("postgres", measure(pg, o));
-            } finally {
-                try (Connection c = connect(jdbcUrl, env); Statement st = c.createStatement()) {
-                    st.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
             }
         }
         return new Result(o, out);
-    }
-
-    private static Connection connect(String url, Map<String, String> env) throws java.sql.SQLException {
-        java.util.Properties p = new java.util.Properties();
-        if (env.get("ISNAD_AUDIT_DB_USER") != null) {
-            p.setProperty("user", env.get("ISNAD_AUDIT_DB_USER"));
-        }
-        if (env.get("ISNAD_AUDIT_DB_PASSWORD") != null) {
-            p.setProperty("password", env.get("ISNAD_AUDIT_DB_PASSWORD"));
-        }
-        return DriverManager.getConnection(url, p);
     }
 
     private static Figures measure(AuditLog log, Options o) throws Exception {

@@ -17,6 +17,9 @@ import javax.sql.DataSource;
 public final class PostgresLogDatabase implements LogDatabase {
 
     static final String DIALECT = "postgres";
+    /** Where the database user and password come from (never the configuration file). */
+    static final String USER_ENV = "ISNAD_AUDIT_DB_USER";
+    static final String PASSWORD_ENV = "ISNAD_AUDIT_DB_PASSWORD";
 
     private final HikariDataSource pool;
     private final String described;
@@ -48,10 +51,15 @@ public final class PostgresLogDatabase implements LogDatabase {
      * the database is down; the first statement then says why.
      */
     public static HikariDataSource pool(String jdbcUrl, int size, Map<String, String> env, String name) {
+        return pool(jdbcUrl, size, env, name, null);
+    }
+
+    /** As {@link #pool(String, int, Map, String)}, running {@code initSql} once on each new connection (null: none). */
+    public static HikariDataSource pool(String jdbcUrl, int size, Map<String, String> env, String name, String initSql) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
-        String user = env.get("ISNAD_AUDIT_DB_USER");
-        String password = env.get("ISNAD_AUDIT_DB_PASSWORD");
+        String user = env.get(USER_ENV);
+        String password = env.get(PASSWORD_ENV);
         if (user != null && !user.isBlank()) {
             hc.setUsername(user);
         }
@@ -64,6 +72,9 @@ public final class PostgresLogDatabase implements LogDatabase {
         hc.setPoolName(name);
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(-1);
+        if (initSql != null) {
+            hc.setConnectionInitSql(initSql);
+        }
         return new HikariDataSource(hc);
     }
 

@@ -252,7 +252,7 @@ public final class BotServer implements AutoCloseable {
         javax.sql.DataSource ds = audit.database().dataSource();
         // one connection per update being answered (Telegram opens at most maxConnections requests at once)
         com.zaxxer.hikari.HikariDataSource holds = org.isnad.audit.PostgresLogDatabase.pool(config.audit().jdbcUrl(),
-                (w.maxConnections() > 0 ? w.maxConnections() : 40) + 4, System.getenv(), "isnad-chat-holds");
+                w.maxConnectionsOrDefault() + 4, System.getenv(), "isnad-chat-holds", SharedBotState.holdsInitSql(WebhookDoor.CHAT_WAIT));
         String instance = instanceName();
         org.isnad.audit.Pseudonymizer pseudonyms = audit.pseudonymizer();
         SharedBotState[] shared = new SharedBotState[1];

@@ -55,7 +55,7 @@ final class FleetShare implements AutoCloseable {
             }
             instances = n;
             sender.setGlobalPerSecond(share(n));
-            if (ticks++ % (Duration.ofHours(1).toMillis() / BEAT.toMillis()) == 0) {
+            if (++ticks % (Duration.ofHours(1).toMillis() / BEAT.toMillis()) == 0) { // hourly, never at start-up
                 shared.purge(KEEP_UPDATES, KEEP_SENT_ANSWERS, System.currentTimeMillis());
             }
         } catch (java.sql.SQLException | RuntimeException e) {

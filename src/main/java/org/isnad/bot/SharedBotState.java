@@ -39,7 +39,8 @@ public final class SharedBotState {
      * @param ds       connections for the short statements (the answer log's pool)
      * @param holds    connections for {@link ChatHold}s only, one per update being answered: apart from
      *                 {@code ds}, so that updates waiting for their chat never starve the answering
-     *                 of the log connections it needs
+     *                 of the log connections it needs. Each sets its {@code lock_timeout} once, when
+     *                 opened ({@link #holdsInitSql}): how long an update waits for its chat.
      * @param bot      the bot and its Bot API endpoint (keys as in {@link BotState})
      * @param instance this process's name among the instances (host and pid)
      */
@@ -114,9 +115,6 @@ public final class SharedBotState {
                         released = rs.next() && rs.getBoolean(1);
                     }
                 }
-                try (Statement st = c.createStatement()) {
-                    st.execute("RESET lock_timeout");
-                }
             } catch (SQLException | RuntimeException e) {
                 discard(c); // the lock may still be held by this session: the session goes, and the lock with it
                 throw e;
@@ -129,27 +127,28 @@ public final class SharedBotState {
         }
     }
 
+    /** What each connection of the holds' pool runs when opened: the wait for a chat held elsewhere. */
+    public static String holdsInitSql(Duration wait) {
+        return "SET lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'";
+    }
+
     /**
-     * Holds {@code chatId} for this instance, waiting up to {@code wait} for another instance to let
-     * go of it.
+     * Holds {@code chatId} for this instance, waiting (the holds' pool's {@code lock_timeout}) for
+     * another instance to let go of it.
      *
      * @throws SQLException when the database cannot be reached or the wait ran out (SQLState 55P03)
      */
-    public ChatHold holdChat(long chatId, Duration wait) throws SQLException {
+    public ChatHold holdChat(long chatId) throws SQLException {
         Connection c = holds.getConnection();
         String lockName = bot + "/chat/" + chatId;
         try {
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
-                ps.setString(1, Math.max(1, wait.toMillis()) + "ms");
-                ps.execute();
-            }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
                 ps.setString(1, lockName);
                 ps.execute();
             }
             return new ChatHold(c, lockName);
         } catch (SQLException | RuntimeException e) {
-            discard(c); // its lock_timeout was changed, and the lock may have been granted as it failed
+            discard(c); // the lock may have been granted as the call failed
             throw e;
         }
     }

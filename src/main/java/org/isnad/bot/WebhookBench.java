@@ -1,5 +1,6 @@
 package org.isnad.bot;
 
+import org.isnad.audit.ScratchSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,16 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,70 +61,28 @@ public final class WebhookBench {
 
     public static Result run(String jdbcUrl, Map<String, String> env, Options o) throws Exception {
         Map<Integer, Double> out = new LinkedHashMap<>();
-        String schema = "isnad_webhook_bench_" + ProcessHandle.current().pid();
         try (StandIn api = new StandIn()) {
             for (int n : o.instances()) {
-                String runSchema = schema + "_" + n;
-                try (Connection c = DriverManager.getConnection(jdbcUrl, credentials(env)); Statement st = c.createStatement()) {
-                    st.execute("CREATE SCHEMA " + runSchema);
-                }
-                try {
-                    out.put(n, fleet(n, jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + runSchema + ",public", env, api, o));
-                } finally {
-                    try (Connection c = DriverManager.getConnection(jdbcUrl, credentials(env)); Statement st = c.createStatement()) {
-                        st.execute("DROP SCHEMA " + runSchema + " CASCADE");
-                    }
+                try (ScratchSchema schema = ScratchSchema.create(jdbcUrl, env, "isnad_webhook_bench_" + n)) {
+                    out.put(n, fleet(n, schema.url(), env, api, o));
                 }
             }
         }
         return new Result(o, out);
     }
 
-    private static java.util.Properties credentials(Map<String, String> env) {
-        java.util.Properties p = new java.util.Properties();
-        if (env.get("ISNAD_AUDIT_DB_USER") != null) {
-            p.setProperty("user", env.get("ISNAD_AUDIT_DB_USER"));
-        }
-        if (env.get("ISNAD_AUDIT_DB_PASSWORD") != null) {
-            p.setProperty("password", env.get("ISNAD_AUDIT_DB_PASSWORD"));
-        }
-        return p;
-    }
-
     private static double fleet(int n, String jdbcUrl, Map<String, String> env, StandIn api, Options o) throws Exception {
         Path dir = Files.createTempDirectory("isnad-webhook-bench");
-        List<Process> processes = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        List<WebhookInstance> fleet = new ArrayList<>();
         try {
+            Map<String, String> settings = new LinkedHashMap<>(env);
+            settings.put("ISNAD_TELEGRAM_GLOBAL_PER_SECOND", "0");
             for (int i = 0; i < n; i++) {
-                int port;
-                try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                    port = s.getLocalPort();
-                }
-                String java = ProcessHandle.current().info().command().orElse("java");
-                ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.isnad.cli.IsnadCli", "serve")
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + i + ".log").toFile());
-                Map<String, String> e = pb.environment();
-                e.remove("ISNAD_CONFIG");
-                e.putAll(env);
-                e.put("ISNAD_DATA_DIR", dir.resolve("data-" + i).toString());
-                e.put("ISNAD_TELEGRAM_API_URL", api.url());
-                e.put("TELEGRAM_BOT_TOKEN", "4242:bench");
-                e.put("ISNAD_TELEGRAM_MODE", "webhook");
-                e.put("ISNAD_TELEGRAM_WEBHOOK_PORT", String.valueOf(port));
-                e.put("ISNAD_TELEGRAM_WEBHOOK_SECRET", SECRET);
-                e.put("ISNAD_AUDIT_BACKEND", "postgres");
-                e.put("ISNAD_AUDIT_JDBC_URL", jdbcUrl);
-                e.put("ISNAD_TELEGRAM_GLOBAL_PER_SECOND", "0");
-                e.put("ISNAD_TELEGRAM_PER_CHAT_INTERVAL_MS", "0");
-                e.put("ISNAD_TELEGRAM_FLOOD_PER_MINUTE", "0");
-                e.remove("ISNAD_REVIEW_TOKEN");
-                processes.add(pb.start());
-                ports.add(port);
+                fleet.add(WebhookInstance.start("bench-" + i, dir.resolve("data-" + i), dir.resolve("serve-" + i + ".log"),
+                        api.url(), "4242:bench", jdbcUrl, SECRET, settings));
             }
-            for (int i = 0; i < n; i++) {
-                awaitReady(http, processes.get(i), ports.get(i), dir.resolve("serve-" + i + ".log"));
+            for (WebhookInstance i : fleet) {
+                i.awaitReady(Duration.ofMinutes(3));
             }
             int before = api.sent.get();
             AtomicInteger updateIds = new AtomicInteger(1 + before * 10);
@@ -142,7 +94,7 @@ public final class WebhookBench {
                 chats.add(Thread.ofVirtual().start(() -> {
                     for (int k = 0; k < o.perChat(); k++) {
                         String update = update(updateIds.getAndIncrement(), chat, QUESTIONS.get((chat + k) % QUESTIONS.size()));
-                        while (post(http, ports.get(random.nextInt(ports.size())), update) != 200) {
+                        while (fleet.get(random.nextInt(fleet.size())).post(update) != 200) {
                             Thread.onSpinWait();
                         }
                     }
@@ -154,11 +106,8 @@ public final class WebhookBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return (api.sent.get() - before) / seconds;
         } finally {
-            for (Process p : processes) {
-                p.destroy();
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
+            for (WebhookInstance i : fleet) {
+                i.close();
             }
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -173,39 +122,6 @@ public final class WebhookBench {
         m.putObject("chat").put("id", chat).put("type", "private");
         m.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Reader").put("language_code", "en");
         return u.toString();
-    }
-
-    private static int post(HttpClient http, int port, String update) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
-                            .header(WebhookServer.SECRET_HEADER, SECRET).header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(update)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static void awaitReady(HttpClient http, Process p, int port, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("an instance stopped: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("an instance never became ready: " + Files.readString(log));
     }
 
     /** The Bot API as far as answering needs it: every message taken at once, counted. */

@@ -24,7 +24,7 @@ public final class WebhookCommands {
                     .url(w.url())
                     .secretToken(secret)
                     .allowedUpdates(BotServer.ALLOWED_UPDATES)
-                    .maxConnections(w.maxConnections() > 0 ? w.maxConnections() : 40)
+                    .maxConnections(w.maxConnectionsOrDefault())
                     .build());
         } catch (TelegramApiException e) {
             throw new IllegalStateException("setWebhook failed: " + e.getMessage(), e);

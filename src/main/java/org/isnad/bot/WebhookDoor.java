@@ -48,7 +48,7 @@ final class WebhookDoor {
             return 400;
         }
         long updateId = u.getUpdateId();
-        try (SharedBotState.ChatHold hold = shared.holdChat(chatOf(u), CHAT_WAIT)) {
+        try (SharedBotState.ChatHold hold = shared.holdChat(chatOf(u))) {
             SharedBotState.Claim claim = hold.claim(updateId, System.currentTimeMillis());
             if (claim == SharedBotState.Claim.DONE) {
                 duplicates.incrementAndGet();

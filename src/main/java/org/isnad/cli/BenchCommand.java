@@ -46,6 +46,16 @@ final class BenchCommand implements Runnable {
         boolean json;
     }
 
+    /** The PostgreSQL a benchmark measures on: {@code --jdbc-url}, else {@code ISNAD_AUDIT_JDBC_URL}; null when neither. */
+    static final class PostgresUrl {
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://… (default: ISNAD_AUDIT_JDBC_URL).")
+        String jdbcUrl;
+
+        String resolve(java.util.Map<String, String> env) {
+            return jdbcUrl != null ? jdbcUrl : env.get("ISNAD_AUDIT_JDBC_URL");
+        }
+    }
+
     static void print(boolean json, java.util.Map<String, Object> asJson, String table) throws Exception {
         if (json) {
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(asJson));
@@ -231,8 +241,8 @@ final class BenchCommand implements Runnable {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://… (default: ISNAD_AUDIT_JDBC_URL).")
-        String jdbcUrl;
+        @Mixin
+        PostgresUrl postgres;
 
         @Option(names = "--writes", defaultValue = "2000", description = "Entries written per round (default ${DEFAULT-VALUE}).")
         int writes;
@@ -249,7 +259,7 @@ final class BenchCommand implements Runnable {
                 System.err.println("isnad bench log: --rounds, --writes and --threads must be >= 1, --warmup >= 0");
                 return 2;
             }
-            String url = jdbcUrl != null ? jdbcUrl : bench.root.env().get("ISNAD_AUDIT_JDBC_URL");
+            String url = postgres.resolve(bench.root.env());
             org.isnad.audit.LogWriteBench.Result r = org.isnad.audit.LogWriteBench.run(url, bench.root.env(),
                     new org.isnad.audit.LogWriteBench.Options(writes, threads, measure.warmup, measure.rounds));
             print(measure.json, r.toJson(), r.toTable());
@@ -265,8 +275,8 @@ final class BenchCommand implements Runnable {
         @ParentCommand
         BenchCommand bench;
 
-        @Option(names = "--jdbc-url", paramLabel = "URL", description = "jdbc:postgresql://… (default: ISNAD_AUDIT_JDBC_URL).")
-        String jdbcUrl;
+        @Mixin
+        PostgresUrl postgres;
 
         @Option(names = "--instances", split = ",", defaultValue = "1,2", description = "Fleet sizes to measure (default ${DEFAULT-VALUE}).")
         List<Integer> instances;
@@ -279,7 +289,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String url = jdbcUrl != null ? jdbcUrl : bench.root.env().get("ISNAD_AUDIT_JDBC_URL");
+            String url = postgres.resolve(bench.root.env());
             if (url == null || url.isBlank() || perChat < 1 || instances.stream().anyMatch(n -> n < 1)) {
                 System.err.println("isnad bench webhook: needs --jdbc-url (or ISNAD_AUDIT_JDBC_URL), --per-chat >= 1, --instances >= 1");
                 return 2;

@@ -221,6 +221,11 @@ public record IsnadConfig(
             return path == null || path.isBlank() ? "/telegram" : (path.startsWith("/") ? path : "/" + path);
         }
 
+        /** Telegram's own default when unset. */
+        public int maxConnectionsOrDefault() {
+            return maxConnections > 0 ? maxConnections : 40;
+        }
+
         public String bindOrDefault() {
             return bind == null || bind.isBlank() ? "127.0.0.1" : bind;
         }

@@ -61,8 +61,7 @@ public final class PostgresServer implements AutoCloseable {
         s.pg(List.of(s.bin.resolve("initdb").toString(), "-D", home.resolve("data").toString(), "-U", "isnad",
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
         s.pg(List.of(s.bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "-l", home.resolve("log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-                "start"));
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
         return s;
     }
 
@@ -110,14 +109,6 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    /** Stops the server at once (as a crash would), then starts it again on the same port and data. */
-    public void restart() throws IOException, InterruptedException {
-        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
-        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "-l", home.resolve("log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
-                "start"));
     }
 
     @Override

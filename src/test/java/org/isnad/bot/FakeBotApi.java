@@ -140,12 +140,7 @@ final class FakeBotApi implements AutoCloseable {
      * getUpdates.
      */
     ObjectNode webhookUpdate(long chatId, long userId, String text, String languageCode) {
-        ObjectNode m = baseMessage(chatId, "private", userId, languageCode);
-        m.put("text", text);
-        if (text.startsWith("/")) {
-            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-            m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
-        }
+        ObjectNode m = textMessage(chatId, userId, text, languageCode);
         ObjectNode u = json.createObjectNode().put("update_id", nextUpdateId.getAndIncrement());
         u.set("message", m);
         return u;
@@ -154,13 +149,18 @@ final class FakeBotApi implements AutoCloseable {
     // ------------------------------------------------------------------ acting as users
 
     int userSends(long chatId, long userId, String text, String languageCode) {
+        return addUpdate("message", textMessage(chatId, userId, text, languageCode));
+    }
+
+    /** A private chat's text message, a leading /command marked as Telegram marks it. */
+    private ObjectNode textMessage(long chatId, long userId, String text, String languageCode) {
         ObjectNode m = baseMessage(chatId, "private", userId, languageCode);
         m.put("text", text);
         if (text.startsWith("/")) {
             int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
             m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
         }
-        return addUpdate("message", m);
+        return m;
     }
 
     /** A private message replying to the bot's message {@code replyToMessageId} (Telegram nests that message, from the bot). */

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isnad.audit.PostgresServer;
-import org.isnad.bot.WebhookFleet.Instance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookFleetEndToEndTest {
 
-    private static final String SECRET = WebhookFleet.SECRET;
+    private static final String SECRET = "fleet-secret";
     private static final int CHATS = Integer.getInteger("fleet.chats", 50);
     private static final int PER_CHAT = Integer.getInteger("fleet.perChat", 20);
     private static final int GLOBAL_PER_SECOND = 60;
@@ -60,8 +59,13 @@ class WebhookFleetEndToEndTest {
     /** What the balancer did with each update (for a failure's message). */
     private final Map<Integer, List<String>> events = new ConcurrentHashMap<>();
 
+    /** The id of an update as the stand-in wrote it (its first field). */
+    private static int updateId(String update) {
+        return Integer.parseInt(update.replaceAll("^\\{\"update_id\":([0-9]+).*", "$1"));
+    }
+
     private void event(String update, String what) {
-        int id = Integer.parseInt(update.replaceAll("^\\{\"update_id\":([0-9]+).*", "$1"));
+        int id = updateId(update);
         events.computeIfAbsent(id, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(what);
     }
 
@@ -70,25 +74,24 @@ class WebhookFleetEndToEndTest {
         String jdbcUrl = PostgresServer.shared().createDatabase();
         try (FakeBotApi api = new FakeBotApi()) {
             Map<String, String> env = Map.of("ISNAD_TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(GLOBAL_PER_SECOND));
-            List<Instance> fleet = List.of(WebhookFleet.start("a", dir.resolve("a"), api.url(), jdbcUrl, env),
-                    WebhookFleet.start("b", dir.resolve("b"), api.url(), jdbcUrl, env));
+            List<WebhookInstance> fleet = List.of(instance("a", api, jdbcUrl, env), instance("b", api, jdbcUrl, env));
             try {
-                for (Instance i : fleet) {
-                    WebhookFleet.awaitReady(i);
+                for (WebhookInstance i : fleet) {
+                    i.awaitReady(Duration.ofMinutes(2));
                 }
                 Thread.sleep(FleetShare.BEAT.toMillis() + 500); // both have seen each other: each sends its half of the rate
                 run(api, fleet, jdbcUrl);
             } finally {
-                for (Instance i : fleet) {
+                for (WebhookInstance i : fleet) {
                     i.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             }
         }
     }
 
-    private void run(FakeBotApi api, List<Instance> fleet, String jdbcUrl) throws Exception {
-        Instance survivor = fleet.get(0);
-        Instance victim = fleet.get(1);
+    private void run(FakeBotApi api, List<WebhookInstance> fleet, String jdbcUrl) throws Exception {
+        WebhookInstance survivor = fleet.get(0);
+        WebhookInstance victim = fleet.get(1);
         // the updates, as Telegram would post them: chat c's k-th update asks one of the sample's questions
         List<List<String>> byChat = new ArrayList<>();
         Map<Integer, Long> chatOfUpdate = new ConcurrentHashMap<>();
@@ -136,8 +139,8 @@ class WebhookFleetEndToEndTest {
                 Random random = new Random(chatIndex);
                 try {
                     for (String update : byChat.get(chatIndex)) {
-                        int id = Integer.parseInt(update.replaceAll("^\\{\"update_id\":([0-9]+).*", "$1"));
-                        Instance first;
+                        int id = updateId(update);
+                        WebhookInstance first;
                         if (armed.get() && killChat.compareAndSet(Long.MIN_VALUE, chatOfUpdate.get(id))) {
                             synchronized (victimGate) {
                                 while (victim.inFlight().get() > 0) {
@@ -154,7 +157,7 @@ class WebhookFleetEndToEndTest {
                             if (roll < 0.10) {
                                 // delivered to both at once (a retry racing the original)
                                 duplicates.incrementAndGet();
-                                Instance other = first == survivor ? victim : survivor;
+                                WebhookInstance other = first == survivor ? victim : survivor;
                                 if (other.alive() && !armed.get()) {
                                     Thread twin = Thread.ofVirtual().start(() -> deliverOnce(other, update));
                                     deliver(fleet, first, update, random, retries);
@@ -264,8 +267,8 @@ class WebhookFleetEndToEndTest {
     }
 
     /** Delivers until an instance answers 200, as Telegram does: a refused or failed request is retried. */
-    private void deliver(List<Instance> fleet, Instance first, String update, Random random, AtomicInteger retries) throws Exception {
-        Instance to = first;
+    private void deliver(List<WebhookInstance> fleet, WebhookInstance first, String update, Random random, AtomicInteger retries) throws Exception {
+        WebhookInstance to = first;
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             if (to.alive() && deliverOnce(to, update) == 200) {
@@ -273,21 +276,31 @@ class WebhookFleetEndToEndTest {
             }
             retries.incrementAndGet();
             Thread.sleep(20);
-            List<Instance> alive = fleet.stream().filter(Instance::alive).toList();
+            List<WebhookInstance> alive = fleet.stream().filter(WebhookInstance::alive).toList();
             to = alive.get(random.nextInt(alive.size()));
         }
         throw new AssertionError("update never taken: " + update);
     }
 
+    /** An instance whose output is kept in target/webhook-fleet/ for a failure to be read. */
+    private WebhookInstance instance(String name, FakeBotApi api, String jdbcUrl, Map<String, String> env) throws IOException {
+        Path logs = Path.of("target", "webhook-fleet");
+        Files.createDirectories(logs);
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("ISNAD_LOG_LEVEL", "INFO");
+        return WebhookInstance.start(name, dir.resolve(name), logs.resolve(name + ".log"), api.url(), BotFixture.TOKEN, jdbcUrl,
+                SECRET, settings);
+    }
+
     /** One POST; the status, or -1 when the connection failed. */
-    private int deliverOnce(Instance to, String update) {
-        int status = WebhookFleet.post(to, update);
+    private int deliverOnce(WebhookInstance to, String update) {
+        int status = to.post(update);
         event(update, to.name() + ":" + status);
         return status;
     }
 
     /** Sends the whole request and closes the connection at once, before any reply. */
-    private void cutOff(Instance to, String update) {
+    private void cutOff(WebhookInstance to, String update) {
         event(update, to.name() + ":cut");
         byte[] body = update.getBytes(StandardCharsets.UTF_8);
         try (Socket s = new Socket("127.0.0.1", to.port())) {
